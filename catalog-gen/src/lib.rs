@@ -1,0 +1,15 @@
+//! The code-generation side of `sagemaker-actions`: scraping the AWS Service Authorization
+//! Reference into typed catalog data ([`scrape`], [`model`]), checking it ([`check`]), fetching
+//! pages ([`fetch`]) and writing files atomically ([`files`]).
+//!
+//! Nothing here ships to users of `sagemaker-actions`.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod check;
+pub mod diff;
+pub mod fetch;
+pub mod files;
+pub mod model;
+pub mod scrape;

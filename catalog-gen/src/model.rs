@@ -1,0 +1,217 @@
+//! The data file: one service's page of the Service Authorization Reference, as typed data.
+//!
+//! The field names are a public artifact (`data/<prefix>.json`); renaming one is a breaking
+//! change for everyone who reads the file.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Everything one service page says: the service, its actions, resource types, condition keys and
+/// (on pages that have them) the API operations table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalog {
+    /// The service the page describes.
+    pub service: Service,
+    /// Where the data came from.
+    pub source: Source,
+    /// The actions table(s), in page order.
+    pub actions: Vec<Action>,
+    /// The resource types table, in page order.
+    pub resource_types: Vec<ResourceType>,
+    /// The condition keys table, in page order.
+    pub condition_keys: Vec<ConditionKey>,
+    /// The API operations table (August 2026 layout onwards); empty on older pages.
+    pub operations: Vec<Operation>,
+}
+
+/// The service's display name and IAM prefix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    /// For example "Amazon SageMaker".
+    pub name: String,
+    /// For example "sagemaker".
+    pub prefix: String,
+}
+
+/// The page the data was scraped from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The page's canonical URL (`<link rel="canonical">`), or the URL it was fetched from.
+    pub url: String,
+    /// Lower-case hex SHA-256 of the input bytes.
+    pub sha256: String,
+}
+
+/// One row group of the actions table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    /// The action name without the service prefix, for example "CreateTrainingJob".
+    pub name: String,
+    /// The description, whitespace collapsed.
+    pub description: String,
+    /// The link on the action name, when the page has one.
+    pub documentation_url: Option<String>,
+    /// Usually one level; the August 2026 layout may name two ("Tagging, Write").
+    pub access_levels: Vec<AccessLevel>,
+    /// Marked `[permission only]`, or listed in the permission-only actions table.
+    pub permission_only: bool,
+    /// The resource types, in page order.
+    pub resource_types: Vec<ActionResourceType>,
+    /// Condition keys on the row without a resource type: they apply to the action itself.
+    pub condition_keys: Vec<String>,
+    /// Other actions the caller also needs, sorted by name.
+    pub dependent_actions: Vec<String>,
+    /// EC2's RunInstances "SCENARIO:" rows: alternative sets of resource types for one launch.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenarios: Vec<Scenario>,
+}
+
+/// A resource type as one action row names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionResourceType {
+    /// The resource type's name, for example "training-job".
+    pub name: String,
+    /// Marked with `*` on the page.
+    pub required: bool,
+    /// Condition keys on this resource type's row.
+    pub condition_keys: Vec<String>,
+}
+
+/// A named launch scenario: the resource types one variant of the call touches.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// The scenario's name, for example "EC2-Classic-EBS".
+    pub name: String,
+    /// The scenario's resource types, in page order.
+    pub resource_types: Vec<ActionResourceType>,
+}
+
+/// One row of the resource types table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResourceType {
+    /// For example "training-job"; may contain spaces (lambda's "code signing config").
+    pub name: String,
+    /// The link on the name, when the page has one (2019 pages have none).
+    pub documentation_url: Option<String>,
+    /// ARN templates such as `arn:${Partition}:sagemaker:${Region}:${Account}:training-job/${TrainingJobName}`.
+    pub arn_formats: Vec<String>,
+    /// Condition keys that apply to resources of this type.
+    pub condition_keys: Vec<String>,
+}
+
+/// One row of the condition keys table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConditionKey {
+    /// For example "sagemaker:InstanceTypes" or "aws:ResourceTag/${TagKey}".
+    pub name: String,
+    /// The description, whitespace collapsed.
+    pub description: String,
+    /// The page's type name: String, ARN, Bool, Numeric, Date, IPAddress, ArrayOfString, ...
+    #[serde(rename = "type")]
+    pub value_type: String,
+}
+
+/// One row group of the API operations table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Operation {
+    /// The API operation, for example "CreateChannel".
+    pub name: String,
+    /// The IAM actions the operation needs, in page order.
+    pub authorized_actions: Vec<AuthorizedAction>,
+}
+
+/// An IAM action an API operation needs, optionally under a condition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthorizedAction {
+    /// A prefixed action, for example "iam:PassRole".
+    pub action: String,
+    /// The condition key the authorization is evaluated with, if any.
+    pub condition_key: Option<String>,
+    /// The values that key takes for this operation.
+    pub values: Vec<String>,
+}
+
+/// The access levels the Service Authorization Reference uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum AccessLevel {
+    /// "List".
+    List,
+    /// "Read".
+    Read,
+    /// "Write".
+    Write,
+    /// "Permissions management".
+    #[serde(rename = "Permissions management")]
+    PermissionsManagement,
+    /// "Tagging".
+    Tagging,
+}
+
+impl AccessLevel {
+    /// Every level, in the order the reference documents them.
+    pub const ALL: [AccessLevel; 5] = [
+        AccessLevel::List,
+        AccessLevel::Read,
+        AccessLevel::Write,
+        AccessLevel::PermissionsManagement,
+        AccessLevel::Tagging,
+    ];
+
+    /// The text the page uses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AccessLevel::List => "List",
+            AccessLevel::Read => "Read",
+            AccessLevel::Write => "Write",
+            AccessLevel::PermissionsManagement => "Permissions management",
+            AccessLevel::Tagging => "Tagging",
+        }
+    }
+
+    /// Parses the page's text, ignoring case ("Permissions Management" on 2019 pages).
+    pub fn from_page_text(text: &str) -> Option<AccessLevel> {
+        AccessLevel::ALL
+            .into_iter()
+            .find(|level| level.as_str().eq_ignore_ascii_case(text))
+    }
+}
+
+impl fmt::Display for AccessLevel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Catalog {
+    /// The canonical serialization: pretty JSON with two-space indents and a trailing newline.
+    pub fn to_json(&self) -> String {
+        let mut text = serde_json::to_string_pretty(self).expect("catalog serializes to JSON");
+        text.push('\n');
+        text
+    }
+
+    /// Parses a data file.
+    pub fn from_json(text: &str) -> Result<Catalog, serde_json::Error> {
+        serde_json::from_str(text)
+    }
+
+    /// The action with this exact name.
+    pub fn action(&self, name: &str) -> Option<&Action> {
+        self.actions.iter().find(|action| action.name == name)
+    }
+
+    /// The resource type with this exact name.
+    pub fn resource_type(&self, name: &str) -> Option<&ResourceType> {
+        self.resource_types.iter().find(|rt| rt.name == name)
+    }
+}

@@ -1,0 +1,140 @@
+//! Turns one page of the Service Authorization Reference into a [`Catalog`].
+//!
+//! Tables are recognised by their header text and columns are found by header name; `rowspan`
+//! and `colspan` are resolved into a grid first ([`grid`]), so the table readers never depend on
+//! where a cell was written.
+
+mod actions;
+mod definitions;
+mod error;
+mod grid;
+mod layout;
+mod operations;
+mod page;
+mod text;
+
+pub use error::ScrapeError;
+pub use layout::{Layout, TableKind};
+
+use crate::check::{self, Warning};
+use crate::model::{Catalog, Source};
+use scraper::{ElementRef, Html};
+use sha2::{Digest, Sha256};
+
+/// A scraped page: its catalog, the layout it was written in, and what looked wrong but was kept.
+#[derive(Debug, Clone)]
+pub struct Scraped {
+    /// The data.
+    pub catalog: Catalog,
+    /// The layout detected from the actions table's headers.
+    pub layout: Layout,
+    /// Findings that did not stop the scrape.
+    pub warnings: Vec<Warning>,
+}
+
+/// Scrapes a page. `fetched_from` is the URL the bytes came from, used when the page has no
+/// canonical link.
+pub fn scrape(bytes: &[u8], fetched_from: Option<&str>) -> Result<Scraped, ScrapeError> {
+    let text = page::html_text(bytes)?;
+    let document = Html::parse_document(text);
+
+    let url = page::canonical_url(&document)
+        .or_else(|| fetched_from.map(str::to_owned))
+        .ok_or(ScrapeError::NoSourceUrl)?;
+    let service = page::service(&document)?;
+
+    let mut layout = None;
+    let mut actions = Vec::new();
+    let mut resource_types = None;
+    let mut condition_keys = None;
+    let mut operations = None;
+    let mut found_headers = Vec::new();
+
+    for (index, located) in page::tables(&document).into_iter().enumerate() {
+        let Some(headers) = grid::header_names(located.table) else {
+            continue;
+        };
+        let Some((kind, table_layout)) = layout::classify(&headers) else {
+            return Err(ScrapeError::UnknownHeaders {
+                index: index + 1,
+                headers,
+                known: layout::known_header_sets(),
+            });
+        };
+        found_headers.push(headers);
+        let grid = lay_out(kind, located.table)?;
+        match kind {
+            TableKind::Actions => {
+                layout = Some(layout.map_or(table_layout, |seen: Layout| seen.max(table_layout)));
+                actions.extend(actions::parse(&grid, located.is_permission_only())?);
+            }
+            TableKind::ResourceTypes => set_once(
+                &mut resource_types,
+                kind,
+                definitions::resource_types(&grid)?,
+            )?,
+            TableKind::ConditionKeys => set_once(
+                &mut condition_keys,
+                kind,
+                definitions::condition_keys(&grid)?,
+            )?,
+            TableKind::Operations => set_once(&mut operations, kind, operations::parse(&grid)?)?,
+        }
+    }
+
+    let Some(layout) = layout else {
+        return Err(ScrapeError::MissingTable {
+            table: TableKind::Actions.title(),
+            found: found_headers,
+        });
+    };
+    let catalog = Catalog {
+        service,
+        source: Source {
+            url,
+            sha256: sha256_hex(bytes),
+        },
+        actions,
+        resource_types: resource_types.unwrap_or_default(),
+        condition_keys: condition_keys.unwrap_or_default(),
+        operations: operations.unwrap_or_default(),
+    };
+    check::invariants(&catalog)?;
+    let warnings = check::warnings(&catalog);
+    Ok(Scraped {
+        catalog,
+        layout,
+        warnings,
+    })
+}
+
+fn lay_out(kind: TableKind, table: ElementRef<'_>) -> Result<grid::Grid<'_>, ScrapeError> {
+    grid::layout(table).map_err(|error| ScrapeError::Row {
+        table: kind.title(),
+        row: match error {
+            grid::GridError::TooManyCells { row, .. }
+            | grid::GridError::RowspanPastEnd { row, .. } => row,
+        },
+        subject: None,
+        message: error.to_string(),
+    })
+}
+
+fn set_once<T>(slot: &mut Option<T>, kind: TableKind, value: T) -> Result<(), ScrapeError> {
+    if slot.is_some() {
+        return Err(ScrapeError::RepeatedTable {
+            table: kind.title(),
+            count: 2,
+        });
+    }
+    *slot = Some(value);
+    Ok(())
+}
+
+/// Lower-case hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}

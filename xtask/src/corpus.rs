@@ -1,0 +1,184 @@
+//! `cargo xtask corpus DIR`: every real page must scrape, satisfy the invariants, and (for the
+//! pages whose counts were verified by reading them) give exactly those counts.
+
+use anyhow::{bail, Context, Result};
+use catalog_gen::model::Catalog;
+use catalog_gen::scrape::scrape;
+use std::path::{Path, PathBuf};
+
+/// The directory to scrape.
+#[derive(clap::Args, Debug)]
+pub(crate) struct CorpusArgs {
+    /// A directory of saved pages (searched recursively for *.html), e.g. ../shared/aws-pages.
+    pub dir: PathBuf,
+}
+
+/// Counts read off a page by hand: actions, resource types, condition keys.
+struct Pinned {
+    page: &'static str,
+    actions: usize,
+    resource_types: usize,
+    condition_keys: usize,
+}
+
+/// Verified independently of the scraper (by counting the pages' anchors and rows).
+const PINNED: &[Pinned] = &[Pinned {
+    page: "sagemaker/2026-06-14.html",
+    actions: 430,
+    resource_types: 72,
+    condition_keys: 59,
+}];
+
+pub(crate) fn run(args: &CorpusArgs) -> Result<()> {
+    if !args.dir.is_dir() {
+        bail!(
+            "{} is not a directory: the corpus of saved pages is missing (CI expects ../shared/aws-pages beside the checkout)",
+            args.dir.display()
+        );
+    }
+    let pages = html_files(&args.dir)?;
+    if pages.is_empty() {
+        bail!("{} holds no .html pages", args.dir.display());
+    }
+    let mut failures = Vec::new();
+    let mut pinned_seen = 0;
+    for page in &pages {
+        let relative = page
+            .strip_prefix(&args.dir)
+            .unwrap_or(page)
+            .to_string_lossy()
+            .replace('\\', "/");
+        match check_page(page, &relative) {
+            Ok((line, was_pinned)) => {
+                pinned_seen += usize::from(was_pinned);
+                println!("ok   {line}");
+            }
+            Err(error) => {
+                println!("FAIL {relative}: {error:#}");
+                failures.push(relative);
+            }
+        }
+    }
+    let missing_pinned: Vec<&str> = PINNED
+        .iter()
+        .map(|pinned| pinned.page)
+        .filter(|page| !pages.iter().any(|path| path.ends_with(page)))
+        .collect();
+    println!(
+        "{} pages, {} failed, {pinned_seen} with hand-verified counts",
+        pages.len(),
+        failures.len()
+    );
+    if !missing_pinned.is_empty() {
+        bail!("pages with hand-verified counts are missing from the corpus: {missing_pinned:?}");
+    }
+    if !failures.is_empty() {
+        bail!(
+            "{} of {} pages failed: {}",
+            failures.len(),
+            pages.len(),
+            failures.join(", ")
+        );
+    }
+    Ok(())
+}
+
+fn check_page(path: &Path, relative: &str) -> Result<(String, bool)> {
+    let bytes = crate::read_file(path)?;
+    let scraped =
+        scrape(&bytes, None).with_context(|| format!("cannot scrape {}", path.display()))?;
+    let catalog = &scraped.catalog;
+    corpus_invariants(catalog)?;
+    let counts = (
+        catalog.actions.len(),
+        catalog.resource_types.len(),
+        catalog.condition_keys.len(),
+    );
+    let pinned = PINNED.iter().find(|pinned| relative.ends_with(pinned.page));
+    if let Some(pinned) = pinned {
+        let expected = (pinned.actions, pinned.resource_types, pinned.condition_keys);
+        if counts != expected {
+            bail!(
+                "counts (actions, resource types, condition keys) are {counts:?}; verified by hand: {expected:?}"
+            );
+        }
+    }
+    Ok((
+        format!(
+            "{relative:<32} {:<8} actions={:<4} resource_types={:<3} condition_keys={:<3} operations={:<3} warnings={} layout={}",
+            catalog.service.prefix,
+            counts.0,
+            counts.1,
+            counts.2,
+            catalog.operations.len(),
+            scraped.warnings.len(),
+            scraped.layout
+        ),
+        pinned.is_some(),
+    ))
+}
+
+/// What every real page has, beyond the invariants the scraper itself enforces (unique names,
+/// resolved resource types, known access levels): non-zero counts, descriptions, ARNs that start like ARNs, and a service prefix in every
+/// same-service reference.
+fn corpus_invariants(catalog: &Catalog) -> Result<()> {
+    if catalog.resource_types.is_empty() {
+        bail!("no resource types");
+    }
+    if catalog.condition_keys.is_empty() {
+        bail!("no condition keys");
+    }
+    for action in &catalog.actions {
+        if action.description.is_empty() {
+            bail!("action {}: empty description", action.name);
+        }
+        for dependent in &action.dependent_actions {
+            if !dependent.contains(':') {
+                bail!(
+                    "action {}: dependent action {dependent:?} has no service prefix",
+                    action.name
+                );
+            }
+        }
+    }
+    for resource_type in &catalog.resource_types {
+        for arn in &resource_type.arn_formats {
+            if !arn.starts_with("arn:") {
+                bail!(
+                    "resource type {}: ARN format {arn:?} does not start with \"arn:\"",
+                    resource_type.name
+                );
+            }
+        }
+    }
+    for key in &catalog.condition_keys {
+        if !key.name.contains(':') {
+            bail!("condition key {:?} has no service prefix", key.name);
+        }
+    }
+    Ok(())
+}
+
+fn html_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_owned()];
+    while let Some(directory) = pending.pop() {
+        let entries = std::fs::read_dir(&directory)
+            .with_context(|| format!("cannot list {}", directory.display()))?;
+        for entry in entries {
+            let path = entry
+                .with_context(|| format!("cannot list {}", directory.display()))?
+                .path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path
+                .extension()
+                .is_some_and(|extension| extension == "html")
+            {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}

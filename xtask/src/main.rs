@@ -1,0 +1,62 @@
+//! Project automation. `cargo xtask --help` lists the commands.
+
+#![forbid(unsafe_code)]
+
+mod bench;
+mod corpus;
+mod scrape;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "cargo xtask",
+    about = "Scrape, generate and check the SageMaker IAM catalog"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Scrape a Service Authorization Reference page into data/<prefix>.json.
+    Scrape(scrape::ScrapeArgs),
+    /// Scrape every .html page under a directory and check the catalog invariants.
+    Corpus(corpus::CorpusArgs),
+    /// Time the scraper on the real pages (release build).
+    Bench(bench::BenchArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Scrape(args) => scrape::run(&args),
+        Command::Corpus(args) => corpus::run(&args),
+        Command::Bench(args) => bench::run(&args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root, wherever `cargo xtask` is run from.
+pub(crate) fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives one level below the workspace root")
+        .to_owned()
+}
+
+/// Reads a whole file, naming it in the error.
+pub(crate) fn read_file(path: &Path) -> Result<Vec<u8>> {
+    use anyhow::Context;
+    std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
+}
