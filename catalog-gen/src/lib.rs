@@ -8,6 +8,7 @@
 #![deny(missing_docs)]
 
 pub mod check;
+pub mod codegen;
 pub mod diff;
 pub mod fetch;
 pub mod files;

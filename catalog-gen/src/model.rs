@@ -215,3 +215,15 @@ impl Catalog {
         self.resource_types.iter().find(|rt| rt.name == name)
     }
 }
+
+/// The global `aws:` condition keys every service accepts, from
+/// `data/global-condition-keys.json`. The service pages list only the global keys their actions
+/// name; IAM accepts all of these everywhere.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlobalConditionKeys {
+    /// Where the list was transcribed from.
+    pub source: String,
+    /// The keys, with their types (`ArrayOfString` for multivalued keys).
+    pub condition_keys: Vec<ConditionKey>,
+}

@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 mod bench;
+mod codegen;
 mod corpus;
 mod scrape;
 
@@ -25,6 +26,10 @@ struct Cli {
 enum Command {
     /// Scrape a Service Authorization Reference page into data/<prefix>.json.
     Scrape(scrape::ScrapeArgs),
+    /// Generate sagemaker-actions/src/generated/ from data/ (--check: fail if it is stale).
+    Codegen(codegen::CodegenArgs),
+    /// The main job: scrape (only with --html or --url), then codegen. Offline by default.
+    Regen(codegen::RegenArgs),
     /// Scrape every .html page under a directory and check the catalog invariants.
     Corpus(corpus::CorpusArgs),
     /// Time the scraper on the real pages (release build).
@@ -35,6 +40,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Scrape(args) => scrape::run(&args),
+        Command::Codegen(args) => codegen::run(&args),
+        Command::Regen(args) => codegen::regen(&args),
         Command::Corpus(args) => corpus::run(&args),
         Command::Bench(args) => bench::run(&args),
     };

@@ -1,0 +1,131 @@
+//! Generates the Rust catalog of `sagemaker-actions` from the data files.
+//!
+//! [`resolve`] validates the data and fixes every name's Rust identifier; one emitter module per
+//! generated file turns the result into tokens; [`render`] formats them with prettyplease under a
+//! fixed header. The output depends only on the data, so it is byte-identical on every machine.
+
+mod emit_actions;
+mod emit_condition_keys;
+mod emit_dependent_actions;
+mod emit_resource_types;
+mod emit_service;
+mod names;
+mod render;
+mod resolve;
+
+use crate::check::InvariantError;
+use crate::model::{Catalog, GlobalConditionKeys};
+
+pub use resolve::value_type_variant;
+
+/// The directory, relative to the workspace root, that holds the generated files.
+pub const OUTPUT_DIR: &str = "sagemaker-actions/src/generated";
+
+/// The data file codegen reads, relative to the workspace root; named in every header.
+pub const DATA_FILE: &str = "data/sagemaker.json";
+
+/// The global condition keys file, relative to the workspace root.
+pub const GLOBAL_KEYS_FILE: &str = "data/global-condition-keys.json";
+
+/// One generated file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GeneratedFile {
+    /// The file name inside [`OUTPUT_DIR`].
+    pub file_name: &'static str,
+    /// The formatted source, header included.
+    pub contents: String,
+}
+
+/// Data that cannot become a catalog.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum CodegenError {
+    /// The data breaks a catalog invariant.
+    #[error(transparent)]
+    Invalid(#[from] InvariantError),
+    /// A condition key is referenced but defined neither by the page nor among the global keys.
+    #[error("{referrer} uses condition key {key:?}, which neither {DATA_FILE} nor {GLOBAL_KEYS_FILE} defines")]
+    UndefinedConditionKey {
+        /// "action CreateTrainingJob" or "resource type training-job".
+        referrer: String,
+        /// The key.
+        key: String,
+    },
+    /// A condition key's type is not one the crate's `ValueType` can express.
+    #[error("condition key {key:?} has type {value_type:?}, which is not a known condition key type ({known})")]
+    UnknownValueType {
+        /// The key.
+        key: String,
+        /// Its type as written.
+        value_type: String,
+        /// The types that are known.
+        known: String,
+    },
+    /// Two source names map to the same Rust identifier.
+    #[error("{kind} {first:?} and {second:?} both become the Rust identifier `{ident}`")]
+    IdentifierCollision {
+        /// "action", "resource type", "condition key" or "dependent action".
+        kind: &'static str,
+        /// The identifier.
+        ident: String,
+        /// One source name.
+        first: String,
+        /// The other.
+        second: String,
+    },
+    /// A source name that yields no valid Rust identifier.
+    #[error("{kind} {name:?} does not make a Rust identifier (got {ident:?})")]
+    InvalidIdentifier {
+        /// What the name is.
+        kind: &'static str,
+        /// The source name.
+        name: String,
+        /// The attempted identifier.
+        ident: String,
+    },
+    /// A dependent action not of the form `prefix:Name`.
+    #[error("action {action}: dependent action {dependent:?} is not of the form prefix:Name")]
+    MalformedDependentAction {
+        /// The action.
+        action: String,
+        /// The dependent action.
+        dependent: String,
+    },
+    /// The emitted tokens are not valid Rust: a bug in an emitter.
+    #[error("generated {file_name} is not valid Rust: {message}")]
+    InvalidOutput {
+        /// The file.
+        file_name: &'static str,
+        /// The parser's message.
+        message: String,
+    },
+}
+
+/// Generates every file of [`OUTPUT_DIR`], in a fixed order.
+pub fn generate(
+    catalog: &Catalog,
+    globals: &GlobalConditionKeys,
+) -> Result<Vec<GeneratedFile>, CodegenError> {
+    let resolved = resolve::resolve(catalog, globals)?;
+    let header = render::Header::new(catalog);
+    let emitters: [(
+        &'static str,
+        fn(&resolve::Resolved<'_>) -> proc_macro2::TokenStream,
+    ); 5] = [
+        ("actions.rs", emit_actions::emit),
+        ("condition_keys.rs", emit_condition_keys::emit),
+        ("dependent_actions.rs", emit_dependent_actions::emit),
+        ("resource_types.rs", emit_resource_types::emit),
+        ("service.rs", emit_service::emit),
+    ];
+    emitters
+        .into_iter()
+        .map(|(file_name, emit)| {
+            let contents = render::render(&header, file_name, emit(&resolved))?;
+            Ok(GeneratedFile {
+                file_name,
+                contents,
+            })
+        })
+        .collect()
+}
