@@ -35,9 +35,6 @@ pub(crate) struct InputArgs {
 
 pub(crate) fn run(args: &ScrapeArgs) -> Result<()> {
     let (scraped, origin) = scrape_input(&args.input)?;
-    for warning in &scraped.warnings {
-        eprintln!("warning: {origin}: {warning}");
-    }
     let json = scraped.catalog.to_json();
     let out = match &args.out {
         Some(path) if path.as_os_str() == "-" => {
@@ -55,7 +52,12 @@ pub(crate) fn run(args: &ScrapeArgs) -> Result<()> {
     if args.check {
         return check_against(&out, &scraped.catalog, &json);
     }
-    write_atomically(&out, json.as_bytes())
+    report_and_write(&scraped, &origin, &out)
+}
+
+/// Writes the data file atomically and says what it holds.
+pub(crate) fn report_and_write(scraped: &Scraped, origin: &str, out: &Path) -> Result<()> {
+    write_atomically(out, scraped.catalog.to_json().as_bytes())
         .with_context(|| format!("cannot write {}", out.display()))?;
     eprintln!(
         "{origin}: {} actions, {} resource types, {} condition keys, {} operations -> {}",
@@ -68,8 +70,17 @@ pub(crate) fn run(args: &ScrapeArgs) -> Result<()> {
     Ok(())
 }
 
-/// Reads and scrapes the input; the second value names it for messages.
+/// Reads and scrapes the input and prints its warnings; the second value names the input for
+/// messages.
 pub(crate) fn scrape_input(input: &InputArgs) -> Result<(Scraped, String)> {
+    let (scraped, origin) = scrape_unreported(input)?;
+    for warning in &scraped.warnings {
+        eprintln!("warning: {origin}: {warning}");
+    }
+    Ok((scraped, origin))
+}
+
+fn scrape_unreported(input: &InputArgs) -> Result<(Scraped, String)> {
     match (&input.html, &input.url) {
         (Some(path), None) => {
             let bytes = crate::read_file(path)?;

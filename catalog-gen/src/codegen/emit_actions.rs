@@ -81,7 +81,7 @@ pub(crate) fn emit(resolved: &Resolved<'_>) -> TokenStream {
     let index = lowercase
         .iter()
         .map(|(name, ident)| quote! { (#name, Action::#ident) });
-    let count = resolved.actions.len();
+    let count = proc_macro2::Literal::usize_unsuffixed(resolved.actions.len());
 
     quote! {
         use crate::{AccessLevel, ConditionKey, DependentAction, ResourceType, ResourceTypeRef};

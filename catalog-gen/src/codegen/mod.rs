@@ -12,11 +12,13 @@ mod emit_service;
 mod names;
 mod render;
 mod resolve;
+mod sync;
 
 use crate::check::InvariantError;
 use crate::model::{Catalog, GlobalConditionKeys};
 
 pub use resolve::value_type_variant;
+pub use sync::{sync, SyncError, SyncReport};
 
 /// The directory, relative to the workspace root, that holds the generated files.
 pub const OUTPUT_DIR: &str = "sagemaker-actions/src/generated";
@@ -101,6 +103,9 @@ pub enum CodegenError {
     },
 }
 
+/// One emitter: the tokens of one generated file.
+type Emitter = fn(&resolve::Resolved<'_>) -> proc_macro2::TokenStream;
+
 /// Generates every file of [`OUTPUT_DIR`], in a fixed order.
 pub fn generate(
     catalog: &Catalog,
@@ -108,10 +113,7 @@ pub fn generate(
 ) -> Result<Vec<GeneratedFile>, CodegenError> {
     let resolved = resolve::resolve(catalog, globals)?;
     let header = render::Header::new(catalog);
-    let emitters: [(
-        &'static str,
-        fn(&resolve::Resolved<'_>) -> proc_macro2::TokenStream,
-    ); 5] = [
+    let emitters: [(&'static str, Emitter); 5] = [
         ("actions.rs", emit_actions::emit),
         ("condition_keys.rs", emit_condition_keys::emit),
         ("dependent_actions.rs", emit_dependent_actions::emit),

@@ -4188,7 +4188,7 @@ impl Action {
         Action::UpdateWorkteam,
     ];
     /// The number of actions.
-    pub const COUNT: usize = 430usize;
+    pub const COUNT: usize = 430;
     /// The name without the service prefix: `CreateTrainingJob`.
     pub const fn name(self) -> &'static str {
         NAMES[self as usize]
