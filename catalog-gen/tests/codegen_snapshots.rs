@@ -21,10 +21,12 @@ fn generated_files_match_the_snapshots() {
         names,
         [
             "actions.rs",
+            "arns.rs",
             "condition_keys.rs",
             "dependent_actions.rs",
             "resource_types.rs",
-            "service.rs"
+            "service.rs",
+            "services.rs"
         ]
     );
     for file in &files {

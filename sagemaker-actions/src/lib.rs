@@ -40,19 +40,24 @@
 
 mod access_level;
 mod action;
+pub mod arn;
+mod arn_match;
 mod condition_key;
 mod dependent_action;
 mod error;
 mod lookup;
+pub mod policy;
 mod resource_type;
 #[cfg(feature = "serde")]
 mod serde_impls;
 mod service;
+pub mod services;
 mod value_type;
 mod wildcard;
 
 pub use access_level::AccessLevel;
 pub use action::Action;
+pub use arn_match::{arn_could_match_format, arn_service, is_arn_syntax};
 pub use condition_key::{ConditionKey, ConditionKeyName};
 pub use dependent_action::DependentAction;
 pub use error::ParseError;

@@ -5,10 +5,12 @@
 //! fixed header. The output depends only on the data, so it is byte-identical on every machine.
 
 mod emit_actions;
+mod emit_arns;
 mod emit_condition_keys;
 mod emit_dependent_actions;
 mod emit_resource_types;
 mod emit_service;
+mod emit_services;
 mod names;
 mod render;
 mod resolve;
@@ -113,12 +115,14 @@ pub fn generate(
 ) -> Result<Vec<GeneratedFile>, CodegenError> {
     let resolved = resolve::resolve(catalog, globals)?;
     let header = render::Header::new(catalog);
-    let emitters: [(&'static str, Emitter); 5] = [
+    let emitters: [(&'static str, Emitter); 7] = [
         ("actions.rs", emit_actions::emit),
+        ("arns.rs", emit_arns::emit),
         ("condition_keys.rs", emit_condition_keys::emit),
         ("dependent_actions.rs", emit_dependent_actions::emit),
         ("resource_types.rs", emit_resource_types::emit),
         ("service.rs", emit_service::emit),
+        ("services.rs", emit_services::emit),
     ];
     emitters
         .into_iter()

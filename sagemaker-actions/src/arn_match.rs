@@ -1,0 +1,299 @@
+//! Could an ARN pattern name a resource of a given ARN format? Both sides may leave text open:
+//! the pattern with IAM wildcards (`*`, `?`) and policy variables (`${aws:username}`), the format
+//! with placeholders (`${TrainingJobName}`). They are compatible when some ARN matches both. The
+//! first five `:`-separated fields are compared field by field (a wildcard never spans a colon
+//! there); the resource part, which may itself contain colons, is compared as a whole.
+//!
+//! Everything is `const`, so the policy macro can run it at compile time.
+
+/// The longest field handled exactly; longer ones are assumed compatible rather than rejected.
+const MAX_FIELD: usize = 512;
+
+/// The six fields of an ARN.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ArnParts<'a> {
+    pub partition: &'a str,
+    pub service: &'a str,
+    pub region: &'a str,
+    pub account: &'a str,
+    pub resource: &'a str,
+}
+
+/// Splits `arn:partition:service:region:account:resource`; `None` without the `arn:` prefix or
+/// with fewer than six fields.
+pub(crate) fn split_arn(text: &str) -> Option<ArnParts<'_>> {
+    let mut fields = text.splitn(6, ':');
+    if fields.next()? != "arn" {
+        return None;
+    }
+    Some(ArnParts {
+        partition: fields.next()?,
+        service: fields.next()?,
+        region: fields.next()?,
+        account: fields.next()?,
+        resource: fields.next()?,
+    })
+}
+
+/// Whether `pattern` is `arn:` followed by five more `:`-separated fields.
+pub const fn is_arn_syntax(pattern: &str) -> bool {
+    let bytes = pattern.as_bytes();
+    if bytes.len() < 4
+        || !(bytes[0] == b'a' && bytes[1] == b'r' && bytes[2] == b'n' && bytes[3] == b':')
+    {
+        return false;
+    }
+    field_end(bytes, 4).is_some()
+}
+
+/// The service field of an ARN, or `""` when `pattern` is not an ARN.
+pub const fn arn_service(pattern: &str) -> &str {
+    let bytes = pattern.as_bytes();
+    if !is_arn_syntax(pattern) {
+        return "";
+    }
+    let start = match field_end(bytes, 1) {
+        Some(end) => end + 1,
+        None => return "",
+    };
+    let end = match field_end(bytes, 2) {
+        Some(end) => end,
+        None => return "",
+    };
+    let (head, _) = bytes.split_at(end);
+    let (_, service) = head.split_at(start);
+    match core::str::from_utf8(service) {
+        Ok(service) => service,
+        Err(_) => "",
+    }
+}
+
+/// Whether some ARN matches both `pattern` (IAM wildcards) and `format` (a catalog ARN format).
+pub const fn arn_could_match_format(pattern: &str, format: &str) -> bool {
+    let (pattern, format) = (pattern.as_bytes(), format.as_bytes());
+    let mut field = 0;
+    let (mut p_start, mut f_start) = (0, 0);
+    while field < 6 {
+        let p_end = if field == 5 {
+            Some(pattern.len())
+        } else {
+            next_colon(pattern, p_start)
+        };
+        let f_end = if field == 5 {
+            Some(format.len())
+        } else {
+            next_colon(format, f_start)
+        };
+        let (p_end, f_end) = match (p_end, f_end) {
+            (Some(p), Some(f)) => (p, f),
+            _ => return false,
+        };
+        if !fields_intersect(
+            slice(pattern, p_start, p_end),
+            slice(format, f_start, f_end),
+        ) {
+            return false;
+        }
+        p_start = p_end + 1;
+        f_start = f_end + 1;
+        field += 1;
+    }
+    true
+}
+
+const fn slice(bytes: &[u8], start: usize, end: usize) -> &[u8] {
+    let (head, _) = bytes.split_at(end);
+    let (_, field) = head.split_at(start);
+    field
+}
+
+const fn next_colon(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while at < bytes.len() {
+        if bytes[at] == b':' {
+            return Some(at);
+        }
+        at += 1;
+    }
+    None
+}
+
+/// The index of the colon that ends field `field` (0-based: field 0 is `arn`).
+const fn field_end(bytes: &[u8], field: usize) -> Option<usize> {
+    let mut seen = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at] == b':' {
+            if seen == field {
+                return Some(at);
+            }
+            seen += 1;
+        }
+        at += 1;
+    }
+    None
+}
+
+/// Whether two fields, both read as globs (placeholders and variables as `*`), share a match.
+const fn fields_intersect(a: &[u8], b: &[u8]) -> bool {
+    let mut a_glob = [0u8; MAX_FIELD];
+    let mut b_glob = [0u8; MAX_FIELD];
+    let (Some(n), Some(m)) = (to_glob(a, &mut a_glob), to_glob(b, &mut b_glob)) else {
+        return true;
+    };
+    globs_intersect(&a_glob, n, &b_glob, m)
+}
+
+/// Copies `field` into `out` with every `${...}` replaced by `*`; `None` if it does not fit.
+const fn to_glob(field: &[u8], out: &mut [u8; MAX_FIELD]) -> Option<usize> {
+    let (mut from, mut to) = (0, 0);
+    while from < field.len() {
+        if to == MAX_FIELD {
+            return None;
+        }
+        if field[from] == b'$' && from + 1 < field.len() && field[from + 1] == b'{' {
+            let mut close = from + 2;
+            while close < field.len() && field[close] != b'}' {
+                close += 1;
+            }
+            if close < field.len() {
+                out[to] = b'*';
+                to += 1;
+                from = close + 1;
+                continue;
+            }
+        }
+        out[to] = field[from];
+        to += 1;
+        from += 1;
+    }
+    Some(to)
+}
+
+/// Dynamic programming over suffixes: `row[j]` after processing `i` says whether `a[i..n]` and
+/// `b[j..m]` can match a common string. A star may match nothing (skip it) or absorb the other
+/// side's next character; two leading stars absorb each other's characters for free.
+const fn globs_intersect(a: &[u8; MAX_FIELD], n: usize, b: &[u8; MAX_FIELD], m: usize) -> bool {
+    let mut next = [false; MAX_FIELD + 1];
+    let mut row = [false; MAX_FIELD + 1];
+    let mut i = n + 1;
+    while i > 0 {
+        i -= 1;
+        let mut j = m + 1;
+        while j > 0 {
+            j -= 1;
+            row[j] = if i == n && j == m {
+                true
+            } else if i < n && a[i] == b'*' {
+                next[j] || (j < m && row[j + 1])
+            } else if j < m && b[j] == b'*' {
+                row[j + 1] || (i < n && next[j])
+            } else if i < n && j < m && (a[i] == b[j] || a[i] == b'?' || b[j] == b'?') {
+                next[j + 1]
+            } else {
+                false
+            };
+        }
+        next = row;
+    }
+    next[0]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TRAINING_JOB: &str =
+        "arn:${Partition}:sagemaker:${Region}:${Account}:training-job/${TrainingJobName}";
+    const ENDPOINT: &str =
+        "arn:${Partition}:sagemaker:${Region}:${Account}:endpoint/${EndpointName}";
+
+    #[test]
+    fn patterns_against_formats() {
+        assert!(arn_could_match_format(
+            "arn:aws:sagemaker:us-east-1:123456789012:training-job/a",
+            TRAINING_JOB
+        ));
+        assert!(arn_could_match_format(
+            "arn:aws:sagemaker:*:*:*",
+            TRAINING_JOB
+        ));
+        assert!(arn_could_match_format(
+            "arn:aws:sagemaker:*:*:training-job/*",
+            TRAINING_JOB
+        ));
+        assert!(arn_could_match_format(
+            "arn:aws:sagemaker:*:*:train*",
+            TRAINING_JOB
+        ));
+        assert!(arn_could_match_format(
+            "arn:aws:sagemaker:*:*:?raining-job/x",
+            TRAINING_JOB
+        ));
+        assert!(arn_could_match_format(
+            "arn:aws:sagemaker:r:a:training-job/${aws:username}",
+            TRAINING_JOB
+        ));
+        assert!(!arn_could_match_format(
+            "arn:aws:sagemaker:*:*:endpoint/*",
+            TRAINING_JOB
+        ));
+        assert!(!arn_could_match_format(
+            "arn:aws:sagemaker:*:*:training-job",
+            TRAINING_JOB
+        ));
+        assert!(!arn_could_match_format(
+            "arn:aws:s3:::bucket/*",
+            TRAINING_JOB
+        ));
+        assert!(arn_could_match_format(
+            "arn:aws:sagemaker:*:*:endpoint/x",
+            ENDPOINT
+        ));
+        // A wildcard in the region cannot reach across the colon into the resource part.
+        assert!(!arn_could_match_format(
+            "arn:aws:sagemaker:*:endpoint/x",
+            ENDPOINT
+        ));
+        assert!(!arn_could_match_format("not-an-arn", ENDPOINT));
+    }
+
+    #[test]
+    fn glob_intersection() {
+        let glob = |text: &str| {
+            let mut out = [0u8; MAX_FIELD];
+            let n = to_glob(text.as_bytes(), &mut out).unwrap();
+            (out, n)
+        };
+        let both = |a: &str, b: &str| {
+            let ((a, n), (b, m)) = (glob(a), glob(b));
+            globs_intersect(&a, n, &b, m)
+        };
+        assert!(both("*a", "b*"));
+        assert!(!both("*a", "*b"));
+        assert!(both("a*c", "ab*"));
+        assert!(!both("a?c", "abd"));
+        assert!(both("", "*"));
+        assert!(!both("", "?"));
+        assert!(both("x${v}z", "xyz"));
+    }
+
+    #[test]
+    fn syntax_and_service() {
+        assert!(is_arn_syntax("arn:aws:iam::*:role/*"));
+        assert!(!is_arn_syntax("arn:aws:iam:*"));
+        assert_eq!(arn_service("arn:aws:events:us-east-1:1:rule/x"), "events");
+        assert_eq!(arn_service("[[roleArn]]"), "");
+        assert_eq!(
+            split_arn("arn:aws:sagemaker:r:a:x:y").unwrap().resource,
+            "x:y"
+        );
+    }
+
+    const COMPILE_TIME: bool = arn_could_match_format("arn:aws:sagemaker:*:*:*", ENDPOINT);
+
+    #[test]
+    fn usable_in_constants() {
+        const _: () = assert!(COMPILE_TIME);
+    }
+}
