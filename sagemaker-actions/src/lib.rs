@@ -38,14 +38,18 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+#[doc(hidden)]
+pub mod __private;
 mod access_level;
 mod action;
 pub mod arn;
 mod arn_match;
+mod compile_checks;
 mod condition_key;
 mod dependent_action;
 mod error;
 mod lookup;
+mod macros;
 pub mod policy;
 mod resource_type;
 #[cfg(feature = "serde")]

@@ -5,6 +5,8 @@
 
 mod action_item;
 mod condition;
+#[cfg(feature = "serde")]
+mod json;
 mod one_or_many;
 mod operator;
 mod principal;
@@ -12,6 +14,8 @@ mod resource_item;
 
 pub use action_item::{is_action_syntax, ActionItem, ActionKind, MalformedAction};
 pub use condition::{Condition, ConditionBlock, ConditionEntry, ConditionKeyItem, ConditionValue};
+#[cfg(feature = "serde")]
+pub use json::PolicyJsonError;
 pub use one_or_many::OneOrMany;
 pub use operator::{BaseOperator, Operator, OperatorFamily, SetQualifier, UnknownOperator};
 pub use principal::{Principal, PrincipalKind};

@@ -1,0 +1,14 @@
+//! The compile-time checks behind [`policy!`](crate::policy!): constant functions over the
+//! generated catalog tables. The macro describes each statement as constants
+//! ([`StatementRefs`]) and evaluates [`check_statement`] in a `const _: () = ...;` item, so a bad
+//! statement fails `cargo check` with `error[E0080]: evaluation panicked: <message>`.
+
+mod message;
+mod refs;
+mod statement;
+mod values;
+
+pub use refs::{
+    ActionRef, ConditionRef, KeyRef, ResourceListRef, ResourceRef, StatementRefs, ValueRef,
+};
+pub use statement::{check_statement, check_version};

@@ -1,0 +1,176 @@
+//! What the policy macro tells the compile-time checks about a statement: every item as a
+//! constant, with run-time values reduced to what is known about them statically.
+
+use super::message::{starts_with_ignore_case, str_eq, suffix};
+use crate::policy::Operator;
+use crate::{Action, ConditionKey, DependentAction, ResourceType};
+
+/// An entry of `Action`/`NotAction`.
+#[derive(Clone, Copy)]
+pub enum ActionRef {
+    /// `CreateTrainingJob`.
+    SageMaker(Action),
+    /// A string literal: `"*"` or `"sagemaker:Describe*"`.
+    Literal(&'static str),
+    /// `iam::PassRole`.
+    Dependent(DependentAction),
+    /// `unchecked("events:PutRule")`.
+    Unchecked(&'static str),
+}
+
+/// An entry of `Resource`/`NotResource`.
+#[derive(Clone, Copy)]
+pub enum ResourceRef {
+    /// `"*"`.
+    Star,
+    /// A typed builder: `TrainingJob(region, account, name)`.
+    Typed(ResourceType),
+    /// `"arn:..." as TrainingJob`.
+    TypedLiteral(ResourceType, &'static str),
+    /// An untyped literal ARN.
+    Literal(&'static str),
+    /// `unchecked(expr)`: another service's ARN or a run-time value.
+    Unchecked,
+}
+
+/// The resource element of a statement.
+#[derive(Clone, Copy)]
+pub enum ResourceListRef {
+    /// No `Resource` or `NotResource` (role trust policies).
+    Absent,
+    /// `Resource`.
+    Resource(&'static [ResourceRef]),
+    /// `NotResource`.
+    NotResource(&'static [ResourceRef]),
+}
+
+/// A condition key as the macro names it.
+#[derive(Clone, Copy)]
+pub struct KeyRef {
+    /// The catalog key; `None` for `unchecked("...")` keys.
+    pub key: Option<ConditionKey>,
+    /// The name as written, for messages.
+    pub text: &'static str,
+    /// Whether a parameter was given: `aws::ResourceTag("Project")`.
+    pub has_parameter: bool,
+}
+
+impl KeyRef {
+    /// A catalog key.
+    pub const fn catalog(key: ConditionKey, has_parameter: bool) -> Self {
+        KeyRef {
+            key: Some(key),
+            text: key.name(),
+            has_parameter,
+        }
+    }
+
+    /// A key outside the catalog.
+    pub const fn unchecked(text: &'static str) -> Self {
+        KeyRef {
+            key: None,
+            text,
+            has_parameter: false,
+        }
+    }
+}
+
+/// A condition value: a literal's source text, or an expression known only at run time (whose
+/// Rust type the macro checks against the operator).
+#[derive(Clone, Copy)]
+pub enum ValueRef {
+    /// `stringify!` of the literal.
+    Literal(&'static str),
+    /// A run-time value.
+    Runtime,
+}
+
+/// One key of one operator block.
+#[derive(Clone, Copy)]
+pub struct ConditionRef {
+    /// The operator.
+    pub operator: Operator,
+    /// The key.
+    pub key: KeyRef,
+    /// Its values.
+    pub values: &'static [ValueRef],
+}
+
+/// Everything the checks need to know about a statement.
+#[derive(Clone, Copy)]
+pub struct StatementRefs {
+    /// `NotAction` rather than `Action`.
+    pub not_action: bool,
+    /// The action entries.
+    pub actions: &'static [ActionRef],
+    /// The resource element.
+    pub resources: ResourceListRef,
+    /// The conditions, flattened to one entry per key.
+    pub conditions: &'static [ConditionRef],
+}
+
+const SAGEMAKER_PREFIX: &str = "sagemaker:";
+
+/// The SageMaker action a literal names exactly (case-insensitively), if any.
+pub const fn find_action(name: &str) -> Option<Action> {
+    let mut index = 0;
+    while index < Action::ALL.len() {
+        let action = Action::ALL[index];
+        if super::message::str_eq_ignore_case(action.name(), name) {
+            return Some(action);
+        }
+        index += 1;
+    }
+    None
+}
+
+/// What an action literal is.
+#[derive(Clone, Copy)]
+pub enum ActionLiteral {
+    /// `"*"`.
+    All,
+    /// `"sagemaker:Name"` of the catalog.
+    SageMaker(Action),
+    /// `"sagemaker:Describe*"`: the part after the prefix.
+    SageMakerPattern(&'static str),
+    /// `"sagemaker:Name"` that the catalog lacks.
+    UnknownSageMaker,
+    /// `"events:PutRule"`.
+    OtherService,
+    /// Not `prefix:Name`.
+    Malformed,
+}
+
+/// Classifies an action literal.
+pub const fn classify_action_literal(text: &'static str) -> ActionLiteral {
+    if str_eq(text, "*") {
+        return ActionLiteral::All;
+    }
+    if !crate::policy::is_action_syntax(text) {
+        return ActionLiteral::Malformed;
+    }
+    if !starts_with_ignore_case(text, SAGEMAKER_PREFIX) {
+        return ActionLiteral::OtherService;
+    }
+    let name = suffix(text, SAGEMAKER_PREFIX.len());
+    if contains_wildcard(name) {
+        return ActionLiteral::SageMakerPattern(name);
+    }
+    match find_action(name) {
+        Some(action) => ActionLiteral::SageMaker(action),
+        None => ActionLiteral::UnknownSageMaker,
+    }
+}
+
+/// Whether `text` has `*` or `?`.
+pub const fn contains_wildcard(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at] == b'*' || bytes[at] == b'?' {
+            return true;
+        }
+        at += 1;
+    }
+    false
+}

@@ -1,0 +1,647 @@
+//! The checks the policy macro runs at compile time, one statement at a time. Each failure
+//! stops constant evaluation with a message naming the offending item and what would be valid.
+
+use super::message::{str_eq, Message};
+use super::refs::{
+    classify_action_literal, ActionLiteral, ActionRef, ConditionRef, ResourceListRef, ResourceRef,
+    StatementRefs, ValueRef,
+};
+use super::values::{expected_values, literal_fits, literal_kind};
+use crate::arn_match::{arn_could_match_format, arn_service, is_arn_syntax};
+use crate::policy::{OperatorFamily, SetQualifier};
+use crate::wildcard::wildcard_match_ignore_case;
+use crate::{Action, ConditionKey, ResourceType, ValueType, SERVICE_PREFIX};
+
+/// Runs every check on a statement.
+pub const fn check_statement(statement: &StatementRefs) {
+    check_action_syntax(statement);
+    check_resource_syntax(statement);
+    let mut index = 0;
+    while index < statement.conditions.len() {
+        check_condition(&statement.conditions[index]);
+        index += 1;
+    }
+    if !statement.not_action && has_sagemaker_action(statement) {
+        check_actions_against_resources(statement);
+        check_untyped_arns(statement);
+        check_service_keys(statement);
+    }
+}
+
+/// Checks the `Version` literal.
+pub const fn check_version(version: &str) {
+    if !(str_eq(version, "2012-10-17") || str_eq(version, "2008-10-17")) {
+        Message::new()
+            .push("policy Version ")
+            .quoted(version)
+            .push(" is not a version of the IAM policy language; use \"2012-10-17\" (or the legacy \"2008-10-17\")")
+            .fail();
+    }
+}
+
+const fn check_action_syntax(statement: &StatementRefs) {
+    if statement.actions.is_empty() {
+        Message::new()
+            .push(element(statement.not_action, "Action", "NotAction"))
+            .push(" list is empty: the statement would match no action; list at least one")
+            .fail();
+    }
+    let mut index = 0;
+    while index < statement.actions.len() {
+        match statement.actions[index] {
+            ActionRef::Literal(text) => match classify_action_literal(text) {
+                ActionLiteral::All | ActionLiteral::SageMaker(_) => {}
+                ActionLiteral::SageMakerPattern(pattern) => {
+                    if !pattern_matches_any(pattern) {
+                        Message::new()
+                            .push("action pattern ")
+                            .quoted(text)
+                            .push(" matches no SageMaker action; IAM wildcards are * (any run of characters) and ? (one character)")
+                            .fail();
+                    }
+                }
+                ActionLiteral::UnknownSageMaker => {
+                    Message::new()
+                        .push("unknown SageMaker action ")
+                        .quoted(text)
+                        .push("; write actions as identifiers (Action: [CreateTrainingJob]) so that the compiler suggests the nearest name")
+                        .fail();
+                }
+                ActionLiteral::OtherService => {
+                    Message::new()
+                        .quoted(text)
+                        .push(" is not a SageMaker action: write unchecked(")
+                        .quoted(text)
+                        .push(") for actions of other services, or a typed dependent action such as iam::PassRole")
+                        .fail();
+                }
+                ActionLiteral::Malformed => {
+                    Message::new()
+                        .quoted(text)
+                        .push(" is not an IAM action: expected \"*\" or prefix:Name, e.g. \"sagemaker:Describe*\"")
+                        .fail();
+                }
+            },
+            ActionRef::Unchecked(text) => match classify_action_literal(text) {
+                ActionLiteral::OtherService | ActionLiteral::All => {}
+                ActionLiteral::Malformed => {
+                    Message::new()
+                        .push("unchecked(")
+                        .quoted(text)
+                        .push(") is not an IAM action: expected prefix:Name with optional * and ? wildcards, e.g. \"events:PutRule\"")
+                        .fail();
+                }
+                _ => {
+                    Message::new()
+                        .push("unchecked(")
+                        .quoted(text)
+                        .push(") names a SageMaker action, which the catalog checks: write it as an identifier (CreateTrainingJob) or a pattern literal (\"sagemaker:Describe*\")")
+                        .fail();
+                }
+            },
+            ActionRef::SageMaker(_) | ActionRef::Dependent(_) => {}
+        }
+        index += 1;
+    }
+}
+
+const fn check_resource_syntax(statement: &StatementRefs) {
+    let (items, name) = match statement.resources {
+        ResourceListRef::Absent => return,
+        ResourceListRef::Resource(items) => (items, "Resource"),
+        ResourceListRef::NotResource(items) => (items, "NotResource"),
+    };
+    if items.is_empty() {
+        Message::new()
+            .push(name)
+            .push(" list is empty: the statement would match no resource; list ARNs or \"*\"")
+            .fail();
+    }
+    let mut index = 0;
+    while index < items.len() {
+        match items[index] {
+            ResourceRef::Literal(text) => {
+                if !str_eq(text, "*") && !is_arn_syntax(text) {
+                    Message::new()
+                        .quoted(text)
+                        .push(" is not an ARN (arn:partition:service:region:account:resource) or \"*\"; write unchecked(...) for values known only at run time")
+                        .fail();
+                }
+            }
+            ResourceRef::TypedLiteral(resource_type, text) => {
+                if !fits_format(text, resource_type) {
+                    let mut message = Message::new();
+                    message
+                        .push("ARN ")
+                        .quoted(text)
+                        .push(" cannot name a ")
+                        .push(resource_type.name())
+                        .push(": its ARN format is ");
+                    push_formats(&mut message, resource_type);
+                    message.fail();
+                }
+            }
+            ResourceRef::Star | ResourceRef::Typed(_) | ResourceRef::Unchecked => {}
+        }
+        index += 1;
+    }
+}
+
+const fn fits_format(text: &str, resource_type: ResourceType) -> bool {
+    if str_eq(text, "*") {
+        return true;
+    }
+    let formats = resource_type.arn_formats();
+    let mut index = 0;
+    while index < formats.len() {
+        if arn_could_match_format(text, formats[index]) {
+            return true;
+        }
+        index += 1;
+    }
+    false
+}
+
+const fn push_formats(message: &mut Message, resource_type: ResourceType) {
+    let formats = resource_type.arn_formats();
+    let mut index = 0;
+    while index < formats.len() {
+        if index > 0 {
+            message.push(" or ");
+        }
+        message.push(formats[index]);
+        index += 1;
+    }
+}
+
+const fn pattern_matches_any(pattern: &str) -> bool {
+    let mut index = 0;
+    while index < Action::ALL.len() {
+        if wildcard_match_ignore_case(pattern, Action::ALL[index].name()) {
+            return true;
+        }
+        index += 1;
+    }
+    false
+}
+
+/// Calls `visit` on every SageMaker action the statement's entries grant: named ones,
+/// those patterns match, and all of them for `"*"`. Stops early when `visit` says so.
+const fn has_sagemaker_action(statement: &StatementRefs) -> bool {
+    let mut index = 0;
+    while index < statement.actions.len() {
+        match statement.actions[index] {
+            ActionRef::SageMaker(_) => return true,
+            ActionRef::Literal(text) => match classify_action_literal(text) {
+                ActionLiteral::All
+                | ActionLiteral::SageMaker(_)
+                | ActionLiteral::SageMakerPattern(_) => return true,
+                _ => {}
+            },
+            _ => {}
+        }
+        index += 1;
+    }
+    false
+}
+
+/// Whether the statement's entries grant `action`.
+const fn grants(statement: &StatementRefs, action: Action) -> bool {
+    let mut index = 0;
+    while index < statement.actions.len() {
+        let granted = match statement.actions[index] {
+            ActionRef::SageMaker(named) => named as usize == action as usize,
+            ActionRef::Literal(text) => match classify_action_literal(text) {
+                ActionLiteral::All => true,
+                ActionLiteral::SageMaker(named) => named as usize == action as usize,
+                ActionLiteral::SageMakerPattern(pattern) => {
+                    wildcard_match_ignore_case(pattern, action.name())
+                }
+                _ => false,
+            },
+            _ => false,
+        };
+        if granted {
+            return true;
+        }
+        index += 1;
+    }
+    false
+}
+
+/// Whether a resource of the statement could be of `resource_type` (with no resource element,
+/// or with `NotResource`, any type could be).
+const fn type_present(statement: &StatementRefs, resource_type: ResourceType) -> bool {
+    let items = match statement.resources {
+        ResourceListRef::Resource(items) => items,
+        ResourceListRef::Absent | ResourceListRef::NotResource(_) => return true,
+    };
+    let mut index = 0;
+    while index < items.len() {
+        let present = match items[index] {
+            ResourceRef::Star => true,
+            ResourceRef::Typed(declared) | ResourceRef::TypedLiteral(declared, _) => {
+                declared as usize == resource_type as usize
+            }
+            ResourceRef::Literal(text) => fits_format(text, resource_type),
+            ResourceRef::Unchecked => false,
+        };
+        if present {
+            return true;
+        }
+        index += 1;
+    }
+    false
+}
+
+const fn has_star(statement: &StatementRefs) -> bool {
+    let items = match statement.resources {
+        ResourceListRef::Resource(items) => items,
+        ResourceListRef::Absent | ResourceListRef::NotResource(_) => return true,
+    };
+    let mut index = 0;
+    while index < items.len() {
+        match items[index] {
+            ResourceRef::Star => return true,
+            ResourceRef::Literal(text) if str_eq(text, "*") => return true,
+            _ => {}
+        }
+        index += 1;
+    }
+    false
+}
+
+/// Checks 2 and 3 for the actions named one by one (patterns are left out, as IAM Access
+/// Analyzer leaves them out: a pattern is meant to cover actions of many resource types).
+const fn check_actions_against_resources(statement: &StatementRefs) {
+    if !matches!(statement.resources, ResourceListRef::Resource(_)) || has_star(statement) {
+        return;
+    }
+    let mut index = 0;
+    while index < statement.actions.len() {
+        let action = match statement.actions[index] {
+            ActionRef::SageMaker(action) => Some(action),
+            ActionRef::Literal(text) => match classify_action_literal(text) {
+                ActionLiteral::SageMaker(action) => Some(action),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(action) = action {
+            check_action_resources(statement, action);
+        }
+        index += 1;
+    }
+}
+
+const fn check_action_resources(statement: &StatementRefs, action: Action) {
+    let references = action.resource_types();
+    if references.is_empty() {
+        Message::new()
+            .push(action.as_str())
+            .push(" has no resource types: only \"Resource\": \"*\" grants it (add \"*\" to this statement's Resource, or move the action to a statement of its own)")
+            .fail();
+    }
+    let mut index = 0;
+    while index < references.len() {
+        if type_present(statement, references[index].resource_type()) {
+            return;
+        }
+        index += 1;
+    }
+    let mut message = Message::new();
+    message
+        .push(action.as_str())
+        .push(" applies to no resource of this statement; it accepts ");
+    let mut index = 0;
+    while index < references.len() {
+        if index > 0 {
+            message.push(", ");
+        }
+        let reference = references[index];
+        message.push(reference.resource_type().name());
+        if reference.is_required() {
+            message.push(" (required)");
+        }
+        index += 1;
+    }
+    message.push(", or \"*\"; e.g. ");
+    push_formats(&mut message, references[0].resource_type());
+    message.fail();
+}
+
+/// Check 4 for untyped SageMaker ARN literals: each must be able to name a resource type that
+/// some SageMaker action of the statement accepts.
+const fn check_untyped_arns(statement: &StatementRefs) {
+    let items = match statement.resources {
+        ResourceListRef::Resource(items) => items,
+        _ => return,
+    };
+    let mut index = 0;
+    while index < items.len() {
+        if let ResourceRef::Literal(text) = items[index] {
+            if !str_eq(text, "*")
+                && str_eq(arn_service(text), SERVICE_PREFIX)
+                && !fits_some_granted_type(statement, text)
+            {
+                let mut message = Message::new();
+                message.push("ARN ").quoted(text).push(
+                    " matches no resource type of this statement's SageMaker actions; they accept ",
+                );
+                push_granted_types(&mut message, statement);
+                message.fail();
+            }
+        }
+        index += 1;
+    }
+}
+
+const fn fits_some_granted_type(statement: &StatementRefs, text: &str) -> bool {
+    let mut index = 0;
+    while index < ResourceType::ALL.len() {
+        let resource_type = ResourceType::ALL[index];
+        if fits_format(text, resource_type) && some_granted_action_accepts(statement, resource_type)
+        {
+            return true;
+        }
+        index += 1;
+    }
+    false
+}
+
+const fn some_granted_action_accepts(
+    statement: &StatementRefs,
+    resource_type: ResourceType,
+) -> bool {
+    let mut index = 0;
+    while index < Action::ALL.len() {
+        let action = Action::ALL[index];
+        if grants(statement, action) && accepts(action, resource_type) {
+            return true;
+        }
+        index += 1;
+    }
+    false
+}
+
+const fn accepts(action: Action, resource_type: ResourceType) -> bool {
+    let references = action.resource_types();
+    let mut index = 0;
+    while index < references.len() {
+        if references[index].resource_type() as usize == resource_type as usize {
+            return true;
+        }
+        index += 1;
+    }
+    false
+}
+
+const fn push_granted_types(message: &mut Message, statement: &StatementRefs) {
+    let mut listed = 0;
+    let mut index = 0;
+    while index < ResourceType::ALL.len() {
+        let resource_type = ResourceType::ALL[index];
+        if some_granted_action_accepts(statement, resource_type) {
+            if listed > 0 {
+                message.push(", ");
+            }
+            message.push(resource_type.name()).push(" (");
+            push_formats(message, resource_type);
+            message.push(")");
+            listed += 1;
+        }
+        index += 1;
+    }
+    if listed == 0 {
+        message.push("no resource type (only \"*\")");
+    }
+}
+
+/// Check 5: a SageMaker condition key must be supported by a granted action, through its own
+/// keys, the keys on the rows of resource types present, or those types' keys.
+const fn check_service_keys(statement: &StatementRefs) {
+    let mut index = 0;
+    while index < statement.conditions.len() {
+        let condition = statement.conditions[index];
+        if let Some(key) = condition.key.key {
+            if !key.is_global() && !key_supported(statement, key) {
+                let mut message = Message::new();
+                message
+                    .push("condition key ")
+                    .push(key.name())
+                    .push(" is not supported by any action of this statement (");
+                push_named_actions(&mut message, statement);
+                message.push("); keys they support here: ");
+                push_supported_keys(&mut message, statement);
+                message.fail();
+            }
+        }
+        index += 1;
+    }
+}
+
+const fn key_supported(statement: &StatementRefs, key: ConditionKey) -> bool {
+    let mut index = 0;
+    while index < Action::ALL.len() {
+        let action = Action::ALL[index];
+        if grants(statement, action) && action_supports(statement, action, key) {
+            return true;
+        }
+        index += 1;
+    }
+    false
+}
+
+const fn action_supports(statement: &StatementRefs, action: Action, key: ConditionKey) -> bool {
+    if contains_key(action.condition_keys(), key) {
+        return true;
+    }
+    let references = action.resource_types();
+    let mut index = 0;
+    while index < references.len() {
+        let reference = references[index];
+        if type_present(statement, reference.resource_type())
+            && (contains_key(reference.condition_keys(), key)
+                || contains_key(reference.resource_type().condition_keys(), key))
+        {
+            return true;
+        }
+        index += 1;
+    }
+    false
+}
+
+const fn contains_key(keys: &[ConditionKey], key: ConditionKey) -> bool {
+    let mut index = 0;
+    while index < keys.len() {
+        if keys[index] as usize == key as usize {
+            return true;
+        }
+        index += 1;
+    }
+    false
+}
+
+const fn push_named_actions(message: &mut Message, statement: &StatementRefs) {
+    let mut index = 0;
+    let mut listed = 0;
+    while index < statement.actions.len() {
+        let text = match statement.actions[index] {
+            ActionRef::SageMaker(action) => action.as_str(),
+            ActionRef::Literal(text) => text,
+            _ => "",
+        };
+        if !str_eq(text, "") {
+            if listed > 0 {
+                message.push(", ");
+            }
+            message.push(text);
+            listed += 1;
+        }
+        index += 1;
+    }
+}
+
+const fn push_supported_keys(message: &mut Message, statement: &StatementRefs) {
+    let mut listed = 0;
+    let mut index = 0;
+    while index < ConditionKey::ALL.len() {
+        let key = ConditionKey::ALL[index];
+        if !key.is_global() && key_supported(statement, key) {
+            if listed > 0 {
+                message.push(", ");
+            }
+            message.push(key.name());
+            listed += 1;
+        }
+        index += 1;
+    }
+    if listed == 0 {
+        message.push("none besides the global aws: keys");
+    }
+}
+
+/// Checks 6, 7 and 8 for one key of one operator block, and the key's parameter.
+const fn check_condition(condition: &ConditionRef) {
+    let operator = condition.operator;
+    let base = operator.base;
+    let family = base.family();
+    if matches!(family, OperatorFamily::Null) && operator.if_exists {
+        Message::new()
+            .push("NullIfExists is not an operator: Null already tests whether ")
+            .push(condition.key.text)
+            .push(" exists; write Null without IfExists")
+            .fail();
+    }
+    if let Some(key) = condition.key.key {
+        if key.is_parameterized() && !condition.key.has_parameter {
+            Message::new()
+                .push("condition key ")
+                .push(key.name())
+                .push(" needs its parameter: write it with one, e.g. ")
+                .push(parameter_example(key))
+                .fail();
+        }
+        if !key.is_parameterized() && condition.key.has_parameter {
+            Message::new()
+                .push("condition key ")
+                .push(key.name())
+                .push(" takes no parameter")
+                .fail();
+        }
+        let value_type = key.value_type();
+        if !base.fits(value_type) {
+            Message::new()
+                .push("operator ")
+                .push(base.as_str())
+                .push(" does not fit condition key ")
+                .push(key.name())
+                .push(" of type ")
+                .push(value_type.as_str())
+                .push("; use ")
+                .push(operators_for(value_type))
+                .fail();
+        }
+        if !matches!(family, OperatorFamily::Null) {
+            match (operator.qualifier, value_type.is_multivalued()) {
+                (None, true) => {
+                    Message::new()
+                        .push("condition key ")
+                        .push(key.name())
+                        .push(" is multivalued (")
+                        .push(value_type.as_str())
+                        .push("): write ForAnyValue:")
+                        .push(base.as_str())
+                        .push(" (some value matches) or ForAllValues:")
+                        .push(base.as_str())
+                        .push(" (every value matches)")
+                        .fail();
+                }
+                (Some(qualifier), false) => {
+                    Message::new()
+                        .push(match qualifier {
+                            SetQualifier::ForAllValues => "ForAllValues:",
+                            SetQualifier::ForAnyValue => "ForAnyValue:",
+                        })
+                        .push(" applies to multivalued keys, but ")
+                        .push(key.name())
+                        .push(" is single-valued (")
+                        .push(value_type.as_str())
+                        .push("): write ")
+                        .push(base.as_str())
+                        .push(" without the qualifier")
+                        .fail();
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut index = 0;
+    while index < condition.values.len() {
+        if let ValueRef::Literal(text) = condition.values[index] {
+            if !literal_fits(family, literal_kind(text)) {
+                Message::new()
+                    .push("value ")
+                    .push(text)
+                    .push(" of ")
+                    .push(condition.key.text)
+                    .push(" under ")
+                    .push(base.as_str())
+                    .push(" is not valid: expected ")
+                    .push(expected_values(family))
+                    .fail();
+            }
+        }
+        index += 1;
+    }
+}
+
+const fn parameter_example(key: ConditionKey) -> &'static str {
+    if key.is_global() {
+        "aws::ResourceTag(\"team\") for aws:ResourceTag/team"
+    } else {
+        "ResourceTag(\"team\") for sagemaker:ResourceTag/team"
+    }
+}
+
+const fn operators_for(value_type: ValueType) -> &'static str {
+    match value_type.element_type() {
+        ValueType::String => "a String operator (StringEquals, StringLike, ...)",
+        ValueType::Arn => "an ARN operator (ArnEquals, ArnLike, ...) or a String operator",
+        ValueType::Bool => "Bool",
+        ValueType::Numeric => "a Numeric operator (NumericEquals, NumericLessThan, ...)",
+        ValueType::Date => "a Date operator (DateGreaterThan, DateLessThan, ...)",
+        ValueType::DateOrNumeric => "a Date or Numeric operator",
+        ValueType::IpAddress => "IpAddress or NotIpAddress",
+        ValueType::Binary => "BinaryEquals",
+        _ => "Null",
+    }
+}
+
+const fn element(negated: bool, plain: &'static str, not: &'static str) -> &'static str {
+    if negated {
+        not
+    } else {
+        plain
+    }
+}
