@@ -15,7 +15,7 @@ use super::{
     ConditionValue, Effect, OneOrMany, Policy, Principal, PrincipalElement, PrincipalKind,
     ResourceElement, ResourceItem, Statement, Version,
 };
-use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::ser::{self, SerializeMap, Serializer};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Number;
@@ -506,11 +506,16 @@ trait Shape<'de>: Sized {
         Err(self.mismatch("null"))
     }
 
-    fn seq<A: SeqAccess<'de>>(self, _seq: A) -> Result<Self::Value, A::Error> {
+    // Rejected arrays and objects are read to their end first: serde_json places an error where
+    // its reader stands, and the closing bracket points at the value where the next element's
+    // indentation would not.
+    fn seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
         Err(self.mismatch("an array"))
     }
 
-    fn map<A: MapAccess<'de>>(self, _map: A) -> Result<Self::Value, A::Error> {
+    fn map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
         Err(self.mismatch("an object"))
     }
 }

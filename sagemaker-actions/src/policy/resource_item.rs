@@ -4,8 +4,10 @@ use std::borrow::Cow;
 use std::fmt;
 
 /// One entry of a `Resource` or `NotResource` element: `*` or an ARN (with IAM wildcards), kept
-/// as written, with the resource type it was built as when a typed builder made it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// as written, with the resource type it was built as when a typed builder made it. Two items
+/// are equal when their text is: the declared type is what the builder knew, not part of the
+/// policy.
+#[derive(Debug, Clone)]
 pub struct ResourceItem {
     text: Cow<'static, str>,
     declared: Option<ResourceType>,
@@ -41,8 +43,8 @@ impl ResourceItem {
         }
     }
 
-    /// Any text: an ARN of another service, or a value known only at run time. Checked by
-    /// nothing at compile time; [`crate::validate`] still checks it.
+    /// Any text: an ARN of another service, or a value known only at run time. Not checked at
+    /// compile time.
     pub fn unchecked(text: impl Into<Cow<'static, str>>) -> Self {
         ResourceItem {
             text: text.into(),
@@ -91,6 +93,20 @@ impl ResourceItem {
             .copied()
             .filter(|resource_type| self.could_match(*resource_type))
             .collect()
+    }
+}
+
+impl PartialEq for ResourceItem {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Eq for ResourceItem {}
+
+impl std::hash::Hash for ResourceItem {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.text.hash(state);
     }
 }
 
