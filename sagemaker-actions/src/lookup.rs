@@ -19,10 +19,7 @@ fn compare_ignore_case(a: &str, b: &str) -> Ordering {
 
 /// The name closest to `input` (case-insensitive edit distance), if it is close enough to be a
 /// typo: at most a third of the input's length, and at least 1 and at most 3 edits.
-pub(crate) fn closest(
-    names: impl Iterator<Item = &'static str>,
-    input: &str,
-) -> Option<&'static str> {
+pub(crate) fn closest<'a>(names: impl Iterator<Item = &'a str>, input: &str) -> Option<&'a str> {
     let budget = (input.chars().count() / 3).clamp(1, 3);
     names
         .map(|name| (edit_distance(name, input), name))

@@ -82,6 +82,39 @@ impl ValueType {
     }
 }
 
+impl ValueType {
+    /// Every type.
+    pub const ALL: [ValueType; 14] = [
+        ValueType::String,
+        ValueType::Arn,
+        ValueType::Bool,
+        ValueType::Numeric,
+        ValueType::Date,
+        ValueType::IpAddress,
+        ValueType::Binary,
+        ValueType::DateOrNumeric,
+        ValueType::ArrayOfString,
+        ValueType::ArrayOfArn,
+        ValueType::ArrayOfBool,
+        ValueType::ArrayOfNumeric,
+        ValueType::ArrayOfDate,
+        ValueType::ArrayOfIpAddress,
+    ];
+
+    /// Parses the reference's type name ("ArrayOfARN"; "Boolean" is read as "Bool").
+    pub fn from_reference_name(name: &str) -> Option<ValueType> {
+        if name == "Boolean" {
+            return Some(ValueType::Bool);
+        }
+        if name == "DateOrNumeric" {
+            return Some(ValueType::DateOrNumeric);
+        }
+        ValueType::ALL
+            .into_iter()
+            .find(|value_type| value_type.as_str() == name)
+    }
+}
+
 impl fmt::Display for ValueType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

@@ -1,0 +1,329 @@
+//! Service catalogs the validator checks against: SageMaker's, built in, and any other service's
+//! loaded at run time from a data file made by `cargo xtask scrape` (the same schema).
+
+use crate::{Action, ConditionKey, ResourceType, ValueType};
+use std::fmt;
+
+/// One service's actions, resource types and condition keys, as owned data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceCatalog {
+    /// The service prefix: `sagemaker`, `s3`, ...
+    pub prefix: String,
+    /// The service's name: "Amazon SageMaker".
+    pub name: String,
+    /// Sorted by lower-cased name.
+    actions: Vec<ActionFacts>,
+    /// The resource types, in the page's order.
+    pub resource_types: Vec<ResourceTypeFacts>,
+    /// The condition keys the page defines.
+    pub condition_keys: Vec<KeyFacts>,
+}
+
+/// What the catalog says about one action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionFacts {
+    /// The name without prefix.
+    pub name: String,
+    /// "List", "Read", "Write", "Permissions management", "Tagging".
+    pub access_levels: Vec<String>,
+    /// Resource types with their required flags and row keys.
+    pub resource_types: Vec<ResourceRow>,
+    /// Action-level condition keys.
+    pub condition_keys: Vec<String>,
+    /// Dependent actions, `prefix:Name`.
+    pub dependent_actions: Vec<String>,
+}
+
+/// A resource type as an action lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResourceRow {
+    /// The resource type's name.
+    pub resource_type: String,
+    /// Marked required.
+    pub required: bool,
+    /// Condition keys on the row.
+    pub condition_keys: Vec<String>,
+}
+
+/// A resource type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResourceTypeFacts {
+    /// The name.
+    pub name: String,
+    /// The ARN formats.
+    pub arn_formats: Vec<String>,
+    /// Its condition keys.
+    pub condition_keys: Vec<String>,
+}
+
+/// A condition key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyFacts {
+    /// The name, with any `${Parameter}` placeholder.
+    pub name: String,
+    /// The type of its values.
+    pub value_type: ValueType,
+}
+
+impl KeyFacts {
+    /// The name up to a parameter placeholder, for matching `prefix:Key/param`.
+    fn stem(&self) -> Option<&str> {
+        self.name.find("${").map(|at| &self.name[..at])
+    }
+}
+
+/// A data file that is not a catalog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogError {
+    message: String,
+}
+
+impl fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for CatalogError {}
+
+impl ServiceCatalog {
+    /// The built-in SageMaker catalog.
+    pub fn sagemaker() -> Self {
+        let actions = Action::ALL
+            .iter()
+            .map(|action| ActionFacts {
+                name: action.name().to_owned(),
+                access_levels: action
+                    .access_levels()
+                    .iter()
+                    .map(|level| level.as_str().to_owned())
+                    .collect(),
+                resource_types: action
+                    .resource_types()
+                    .iter()
+                    .map(|row| ResourceRow {
+                        resource_type: row.resource_type().name().to_owned(),
+                        required: row.is_required(),
+                        condition_keys: names(row.condition_keys()),
+                    })
+                    .collect(),
+                condition_keys: names(action.condition_keys()),
+                dependent_actions: action
+                    .dependent_actions()
+                    .iter()
+                    .map(|dependent| dependent.as_str().to_owned())
+                    .collect(),
+            })
+            .collect();
+        let resource_types = ResourceType::ALL
+            .iter()
+            .map(|resource_type| ResourceTypeFacts {
+                name: resource_type.name().to_owned(),
+                arn_formats: resource_type
+                    .arn_formats()
+                    .iter()
+                    .map(|format| (*format).to_owned())
+                    .collect(),
+                condition_keys: names(resource_type.condition_keys()),
+            })
+            .collect();
+        let condition_keys = ConditionKey::ALL
+            .iter()
+            .filter(|key| !key.is_global())
+            .map(|key| KeyFacts {
+                name: key.name().to_owned(),
+                value_type: key.value_type(),
+            })
+            .collect();
+        ServiceCatalog::new(
+            crate::SERVICE_PREFIX.to_owned(),
+            crate::SERVICE_NAME.to_owned(),
+            actions,
+            resource_types,
+            condition_keys,
+        )
+    }
+
+    /// A catalog from its parts; actions are sorted for lookup.
+    pub fn new(
+        prefix: String,
+        name: String,
+        mut actions: Vec<ActionFacts>,
+        resource_types: Vec<ResourceTypeFacts>,
+        condition_keys: Vec<KeyFacts>,
+    ) -> Self {
+        actions.sort_by_key(|action| action.name.to_ascii_lowercase());
+        ServiceCatalog {
+            prefix,
+            name,
+            actions,
+            resource_types,
+            condition_keys,
+        }
+    }
+
+    /// Reads a data file written by `cargo xtask scrape` (`data/<prefix>.json`).
+    #[cfg(feature = "serde")]
+    pub fn from_json(text: &str) -> Result<Self, CatalogError> {
+        data_file::parse(text)
+    }
+
+    /// Every action, sorted by lower-cased name.
+    pub fn actions(&self) -> &[ActionFacts] {
+        &self.actions
+    }
+
+    /// The action with this name, ignoring case.
+    pub fn action(&self, name: &str) -> Option<&ActionFacts> {
+        let wanted = name.to_ascii_lowercase();
+        self.actions
+            .binary_search_by(|action| action.name.to_ascii_lowercase().cmp(&wanted))
+            .ok()
+            .map(|index| &self.actions[index])
+    }
+
+    /// The actions an IAM wildcard pattern (without prefix) matches.
+    pub fn matching<'a>(&'a self, pattern: &'a str) -> impl Iterator<Item = &'a ActionFacts> + 'a {
+        self.actions
+            .iter()
+            .filter(move |action| crate::wildcard_match_ignore_case(pattern, &action.name))
+    }
+
+    /// The resource type with this name.
+    pub fn resource_type(&self, name: &str) -> Option<&ResourceTypeFacts> {
+        self.resource_types.iter().find(|rt| rt.name == name)
+    }
+
+    /// The catalog key a policy's key names (case-insensitively; `prefix:Key/param` for
+    /// parameterized keys).
+    pub fn key(&self, text: &str) -> Option<&KeyFacts> {
+        self.condition_keys
+            .iter()
+            .find(|key| key.stem().is_none() && key.name.eq_ignore_ascii_case(text))
+            .or_else(|| {
+                self.condition_keys.iter().find(|key| {
+                    key.stem().is_some_and(|stem| {
+                        text.len() > stem.len()
+                            && text.is_char_boundary(stem.len())
+                            && text[..stem.len()].eq_ignore_ascii_case(stem)
+                    })
+                })
+            })
+    }
+
+    /// The name closest to `name` among the actions, if close enough to be a typo.
+    pub fn nearest_action(&self, name: &str) -> Option<&str> {
+        crate::lookup::closest(self.actions.iter().map(|action| action.name.as_str()), name)
+    }
+}
+
+fn names(keys: &[ConditionKey]) -> Vec<String> {
+    keys.iter().map(|key| key.name().to_owned()).collect()
+}
+
+#[cfg(feature = "serde")]
+mod data_file {
+    use super::*;
+    use serde_json::Value;
+
+    fn error(message: impl Into<String>) -> CatalogError {
+        CatalogError {
+            message: message.into(),
+        }
+    }
+
+    fn field<'a>(value: &'a Value, name: &str, context: &str) -> Result<&'a Value, CatalogError> {
+        value
+            .get(name)
+            .ok_or_else(|| error(format!("{context}: missing field {name:?}")))
+    }
+
+    fn text(value: &Value, name: &str, context: &str) -> Result<String, CatalogError> {
+        field(value, name, context)?
+            .as_str()
+            .map(str::to_owned)
+            .ok_or_else(|| error(format!("{context}: field {name:?} is not a string")))
+    }
+
+    fn list<'a>(
+        value: &'a Value,
+        name: &str,
+        context: &str,
+    ) -> Result<&'a Vec<Value>, CatalogError> {
+        field(value, name, context)?
+            .as_array()
+            .ok_or_else(|| error(format!("{context}: field {name:?} is not an array")))
+    }
+
+    fn strings(value: &Value, name: &str, context: &str) -> Result<Vec<String>, CatalogError> {
+        list(value, name, context)?
+            .iter()
+            .map(|item| {
+                item.as_str()
+                    .map(str::to_owned)
+                    .ok_or_else(|| error(format!("{context}: {name:?} holds a non-string")))
+            })
+            .collect()
+    }
+
+    pub(super) fn parse(text_in: &str) -> Result<ServiceCatalog, CatalogError> {
+        let root: Value =
+            serde_json::from_str(text_in).map_err(|e| error(format!("not JSON: {e}")))?;
+        let service = field(&root, "service", "data file")?;
+        let prefix = text(service, "prefix", "service")?;
+        let name = text(service, "name", "service")?;
+        let mut actions = Vec::new();
+        for action in list(&root, "actions", "data file")? {
+            let action_name = text(action, "name", "action")?;
+            let context = format!("action {action_name}");
+            let mut rows = Vec::new();
+            for row in list(action, "resource_types", &context)? {
+                rows.push(ResourceRow {
+                    resource_type: text(row, "name", &context)?,
+                    required: field(row, "required", &context)?.as_bool().ok_or_else(|| {
+                        error(format!("{context}: \"required\" is not a boolean"))
+                    })?,
+                    condition_keys: strings(row, "condition_keys", &context)?,
+                });
+            }
+            actions.push(ActionFacts {
+                access_levels: strings(action, "access_levels", &context)?,
+                resource_types: rows,
+                condition_keys: strings(action, "condition_keys", &context)?,
+                dependent_actions: strings(action, "dependent_actions", &context)?,
+                name: action_name,
+            });
+        }
+        let mut resource_types = Vec::new();
+        for resource_type in list(&root, "resource_types", "data file")? {
+            let rt_name = text(resource_type, "name", "resource type")?;
+            let context = format!("resource type {rt_name}");
+            resource_types.push(ResourceTypeFacts {
+                arn_formats: strings(resource_type, "arn_formats", &context)?,
+                condition_keys: strings(resource_type, "condition_keys", &context)?,
+                name: rt_name,
+            });
+        }
+        let mut condition_keys = Vec::new();
+        for key in list(&root, "condition_keys", "data file")? {
+            let key_name = text(key, "name", "condition key")?;
+            let type_name = text(key, "type", &format!("condition key {key_name}"))?;
+            let value_type = ValueType::from_reference_name(&type_name).ok_or_else(|| {
+                error(format!(
+                    "condition key {key_name}: unknown type {type_name:?}"
+                ))
+            })?;
+            condition_keys.push(KeyFacts {
+                name: key_name,
+                value_type,
+            });
+        }
+        Ok(ServiceCatalog::new(
+            prefix,
+            name,
+            actions,
+            resource_types,
+            condition_keys,
+        ))
+    }
+}

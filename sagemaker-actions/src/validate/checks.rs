@@ -1,0 +1,989 @@
+//! The checks, one pass over the policy, statement by statement.
+
+use super::catalog::{ActionFacts, ServiceCatalog};
+use super::{Finding, PolicyType, Severity, Validator};
+use crate::arn_match::{arn_could_match_format, split_arn};
+use crate::compile_checks::{is_base64, is_cidr, is_epoch, is_iso_date, is_number};
+use crate::policy::{
+    is_action_syntax, ActionElement, BaseOperator, ConditionValue, OneOrMany, Operator,
+    OperatorFamily, Policy, ResourceElement, SetQualifier, Statement,
+};
+use crate::wildcard::wildcard_match_ignore_case;
+use crate::{ConditionKey, ValueType};
+use std::collections::{BTreeSet, HashMap};
+
+const PARTITIONS: &[&str] = &[
+    "aws",
+    "aws-cn",
+    "aws-us-gov",
+    "aws-iso",
+    "aws-iso-b",
+    "aws-iso-e",
+    "aws-iso-f",
+    "aws-eusc",
+];
+
+/// An action a statement grants, resolved against a catalog.
+struct Granted<'a> {
+    catalog: &'a ServiceCatalog,
+    facts: &'a ActionFacts,
+    /// Named one by one, not through a wildcard.
+    explicit: bool,
+    /// Where it was written.
+    path: String,
+}
+
+struct Context<'a> {
+    validator: &'a Validator,
+    findings: Vec<Finding>,
+    unchecked_services: BTreeSet<String>,
+}
+
+impl Context<'_> {
+    fn push(
+        &mut self,
+        code: &'static str,
+        severity: Severity,
+        at: Option<(usize, &Statement)>,
+        path: String,
+        message: String,
+    ) {
+        self.findings.push(Finding {
+            code,
+            severity,
+            statement: at.map(|(index, _)| index),
+            sid: at.and_then(|(_, statement)| statement.sid.clone()),
+            path,
+            message,
+        });
+    }
+}
+
+pub(super) fn check_policy(validator: &Validator, policy: &Policy) -> Vec<Finding> {
+    let mut context = Context {
+        validator,
+        findings: Vec::new(),
+        unchecked_services: BTreeSet::new(),
+    };
+    match &policy.version {
+        None => context.push(
+            "MISSING_VERSION",
+            Severity::Warning,
+            None,
+            "Version".into(),
+            "the policy has no Version: IAM then uses 2008-10-17, without policy variables; add \"Version\": \"2012-10-17\"".into(),
+        ),
+        Some(version) if !version.is_valid() => context.push(
+            "INVALID_VERSION",
+            Severity::Error,
+            None,
+            "Version".into(),
+            format!("Version {:?} is not a version of the policy language; use \"2012-10-17\"", version.as_str()),
+        ),
+        Some(_) => {}
+    }
+    let statements = policy.statements();
+    if statements.is_empty() {
+        context.push(
+            "MISSING_STATEMENT",
+            Severity::Error,
+            None,
+            "Statement".into(),
+            "the policy has no statement".into(),
+        );
+    }
+    let resource_policy = match validator.options.policy_type {
+        PolicyType::Auto => statements
+            .iter()
+            .any(|statement| statement.principal.is_some()),
+        PolicyType::Identity => false,
+        PolicyType::Resource | PolicyType::RoleTrust => true,
+    };
+    let mut sids: HashMap<&str, usize> = HashMap::new();
+    let mut granted_everywhere: Vec<(usize, Vec<Granted<'_>>)> = Vec::new();
+    for (index, statement) in statements.iter().enumerate() {
+        let base = match &policy.statement {
+            OneOrMany::One(_) => "Statement".to_owned(),
+            OneOrMany::Many(_) => format!("Statement[{index}]"),
+        };
+        if let Some(sid) = &statement.sid {
+            if let Some(first) = sids.insert(sid, index) {
+                context.push(
+                    "UNIQUE_SIDS_RECOMMENDED",
+                    Severity::Warning,
+                    Some((index, statement)),
+                    format!("{base}.Sid"),
+                    format!("Sid {sid:?} is also the Sid of statement {first}; give each statement its own"),
+                );
+            }
+        }
+        let granted = check_statement(&mut context, index, statement, &base, resource_policy);
+        granted_everywhere.push((index, granted));
+    }
+    check_dependent_actions(&mut context, statements, &granted_everywhere);
+    for prefix in std::mem::take(&mut context.unchecked_services) {
+        context.push(
+            "UNCHECKED_SERVICE",
+            Severity::Info,
+            None,
+            String::new(),
+            format!("actions, resources and keys of service {prefix:?} were checked for syntax only: no catalog of it is loaded (load one with --catalog data/{prefix}.json)"),
+        );
+    }
+    context.findings
+}
+
+fn check_statement<'a>(
+    context: &mut Context<'a>,
+    index: usize,
+    statement: &Statement,
+    base: &str,
+    resource_policy: bool,
+) -> Vec<Granted<'a>> {
+    let at = Some((index, statement));
+    if let Some(sid) = &statement.sid {
+        if sid.is_empty() {
+            context.push(
+                "EMPTY_SID_VALUE",
+                Severity::Suggestion,
+                at,
+                format!("{base}.Sid"),
+                "the Sid is empty; remove it or name the statement".into(),
+            );
+        } else if !sid.chars().all(|c| c.is_ascii_alphanumeric()) {
+            context.push(
+                "UNSUPPORTED_SID",
+                Severity::Error,
+                at,
+                format!("{base}.Sid"),
+                format!("Sid {sid:?} may contain only letters A-Z, a-z and digits 0-9"),
+            );
+        }
+    }
+    let allow = statement.effect == crate::policy::Effect::Allow;
+    match (&statement.principal, context.validator.options.policy_type) {
+        (Some(_), PolicyType::Identity) => context.push("UNSUPPORTED_PRINCIPAL", Severity::Error, at, format!("{base}.Principal"), "identity policies cannot name a Principal; it belongs in resource-based and trust policies".into()),
+        (None, PolicyType::Resource | PolicyType::RoleTrust) => context.push("MISSING_PRINCIPAL", Severity::Error, at, base.to_owned(), "a resource-based policy statement needs a Principal".into()),
+        _ => {}
+    }
+    let Some(action_element) = &statement.action else {
+        context.push(
+            "MISSING_ACTION",
+            Severity::Error,
+            at,
+            base.to_owned(),
+            "the statement has neither Action nor NotAction".into(),
+        );
+        return Vec::new();
+    };
+    let (action_name, not_action) = match action_element {
+        ActionElement::Action(_) => ("Action", false),
+        ActionElement::NotAction(_) => ("NotAction", true),
+    };
+    let action_items = action_element.items();
+    if action_items.is_empty() {
+        context.push(
+            "EMPTY_ARRAY_ACTION",
+            Severity::Suggestion,
+            at,
+            format!("{base}.{action_name}"),
+            format!("the {action_name} list is empty, so the statement has no effect"),
+        );
+    }
+    if allow && not_action {
+        context.push("ALLOW_WITH_NOT_ACTION", Severity::SecurityWarning, at, format!("{base}.NotAction"), "Allow with NotAction grants every action not listed, of every service, including ones added later; list the actions to allow instead".into());
+    }
+    let resource_items = match &statement.resource {
+        None => {
+            if context.validator.options.policy_type != PolicyType::RoleTrust
+                && !(resource_policy
+                    && statement.principal.is_some()
+                    && is_trust_statement(statement))
+            {
+                context.push("MISSING_RESOURCE", Severity::Error, at, base.to_owned(), "the statement has neither Resource nor NotResource; add \"Resource\": \"*\" or the ARNs it applies to".into());
+            }
+            None
+        }
+        Some(ResourceElement::Resource(items)) => Some((items, "Resource", false)),
+        Some(ResourceElement::NotResource(items)) => Some((items, "NotResource", true)),
+    };
+    if let Some((items, name, not_resource)) = resource_items {
+        if items.is_empty() {
+            context.push(
+                "EMPTY_ARRAY_RESOURCE",
+                Severity::Suggestion,
+                at,
+                format!("{base}.{name}"),
+                format!("the {name} list is empty, so the statement has no effect"),
+            );
+        }
+        if allow && not_resource {
+            context.push("ALLOW_WITH_NOT_RESOURCE", Severity::SecurityWarning, at, format!("{base}.NotResource"), "Allow with NotResource grants the actions on every resource not listed, including ones created later; list the resources instead".into());
+        }
+        for (position, item) in items.iter().enumerate() {
+            check_arn(
+                context,
+                at,
+                item_path(base, name, items, position),
+                item.as_str(),
+            );
+        }
+    }
+
+    let granted = resolve_actions(context, at, base, action_name, action_element);
+    if !not_action {
+        check_redundant_actions(context, at, base, action_name, action_element.items());
+        if let Some((items, _, false)) = resource_items {
+            check_action_resources(context, at, items.as_slice(), &granted);
+        }
+    }
+    check_pass_role(context, at, base, statement);
+    check_conditions(
+        context,
+        at,
+        base,
+        statement,
+        if not_action { &[] } else { &granted },
+    );
+    if allow && !not_action {
+        granted
+    } else {
+        Vec::new()
+    }
+}
+
+fn is_trust_statement(statement: &Statement) -> bool {
+    statement.action.as_ref().is_some_and(|action| {
+        action
+            .items()
+            .iter()
+            .any(|item| item.as_str().to_ascii_lowercase().starts_with("sts:"))
+    })
+}
+
+fn item_path<T>(base: &str, element: &str, items: &OneOrMany<T>, position: usize) -> String {
+    match items {
+        OneOrMany::One(_) => format!("{base}.{element}"),
+        OneOrMany::Many(_) => format!("{base}.{element}[{position}]"),
+    }
+}
+
+fn resolve_actions<'a>(
+    context: &mut Context<'a>,
+    at: Option<(usize, &Statement)>,
+    base: &str,
+    element: &str,
+    action_element: &ActionElement,
+) -> Vec<Granted<'a>> {
+    let items = match action_element {
+        ActionElement::Action(items) | ActionElement::NotAction(items) => items,
+    };
+    let validator = context.validator;
+    let mut granted = Vec::new();
+    for (position, item) in items.iter().enumerate() {
+        let path = item_path(base, element, items, position);
+        let text = item.as_str();
+        if text == "*" {
+            continue;
+        }
+        if !is_action_syntax(text) {
+            context.push("INVALID_ACTION", Severity::Error, at, path, format!("{text:?} is not an action: expected \"*\" or service:Action, e.g. \"sagemaker:CreateTrainingJob\""));
+            continue;
+        }
+        let (prefix, name) = text.split_once(':').expect("checked syntax");
+        let Some(catalog) = validator.catalog(prefix) else {
+            context
+                .unchecked_services
+                .insert(prefix.to_ascii_lowercase());
+            continue;
+        };
+        if name.contains(['*', '?']) {
+            let before = granted.len();
+            let matching = catalog
+                .actions()
+                .iter()
+                .filter(|facts| wildcard_match_ignore_case(name, &facts.name));
+            granted.extend(matching.map(|facts| Granted {
+                catalog,
+                facts,
+                explicit: false,
+                path: path.clone(),
+            }));
+            if granted.len() == before {
+                context.push(
+                    "INVALID_ACTION",
+                    Severity::Error,
+                    at,
+                    path,
+                    format!(
+                        "{text:?} matches no action of {} ({})",
+                        catalog.name, catalog.prefix
+                    ),
+                );
+            }
+        } else if let Some(facts) = catalog.action(name) {
+            granted.push(Granted {
+                catalog,
+                facts,
+                explicit: true,
+                path,
+            });
+        } else {
+            let suggestion = catalog
+                .nearest_action(name)
+                .map(|nearest| format!("; did you mean {}:{nearest}?", catalog.prefix))
+                .unwrap_or_default();
+            context.push(
+                "INVALID_ACTION",
+                Severity::Error,
+                at,
+                path,
+                format!("{text:?} is not an action of {}{suggestion}", catalog.name),
+            );
+        }
+    }
+    granted
+}
+
+fn check_redundant_actions(
+    context: &mut Context<'_>,
+    at: Option<(usize, &Statement)>,
+    base: &str,
+    element: &str,
+    items: &[crate::policy::ActionItem],
+) {
+    for (position, item) in items.iter().enumerate() {
+        let text = item.as_str();
+        let covered_by = items.iter().enumerate().find(|(other, pattern)| {
+            *other != position
+                && if pattern.as_str().eq_ignore_ascii_case(text) {
+                    *other < position
+                } else {
+                    pattern.as_str().contains(['*', '?'])
+                        && wildcard_match_ignore_case(pattern.as_str(), text)
+                }
+        });
+        if let Some((_, pattern)) = covered_by {
+            let path = if items.len() == 1 {
+                format!("{base}.{element}")
+            } else {
+                format!("{base}.{element}[{position}]")
+            };
+            context.push(
+                "REDUNDANT_ACTION",
+                Severity::Suggestion,
+                at,
+                path,
+                format!(
+                    "{text:?} is already granted by {:?} in the same statement; remove it",
+                    pattern.as_str()
+                ),
+            );
+        }
+    }
+}
+
+fn check_arn(context: &mut Context<'_>, at: Option<(usize, &Statement)>, path: String, text: &str) {
+    if text == "*" {
+        return;
+    }
+    if !text.starts_with("arn:") {
+        if !text.starts_with("${") {
+            context.push(
+                "INVALID_ARN_PREFIX",
+                Severity::Error,
+                at,
+                path,
+                format!("{text:?} is not an ARN: a resource is \"*\" or starts with \"arn:\""),
+            );
+        }
+        return;
+    }
+    let Some(parts) = split_arn(text) else {
+        context.push("MISSING_ARN_FIELD", Severity::Error, at, path, format!("ARN {text:?} has fewer than six fields: arn:partition:service:region:account:resource"));
+        return;
+    };
+    let open = |field: &str| field.contains(['*', '?']) || field.contains("${");
+    if !open(parts.partition) && !PARTITIONS.contains(&parts.partition) {
+        context.push(
+            "INVALID_PARTITION",
+            Severity::Error,
+            at,
+            path.clone(),
+            format!(
+                "partition {:?} of {text:?} is not an AWS partition ({})",
+                parts.partition,
+                PARTITIONS.join(", ")
+            ),
+        );
+    }
+    if parts.service.chars().any(|c| c.is_ascii_uppercase()) {
+        context.push(
+            "INVALID_ARN_SERVICE_CASE",
+            Severity::Error,
+            at,
+            path.clone(),
+            format!(
+                "the service {:?} of {text:?} must be lower case",
+                parts.service
+            ),
+        );
+    }
+    let account_ok = open(parts.account)
+        || parts.account.is_empty()
+        || parts.account == "aws"
+        || (parts.account.len() == 12 && parts.account.bytes().all(|b| b.is_ascii_digit()));
+    if !account_ok {
+        context.push(
+            "INVALID_ARN_ACCOUNT",
+            Severity::Error,
+            at,
+            path.clone(),
+            format!(
+                "account {:?} of {text:?} is not a 12-digit account ID",
+                parts.account
+            ),
+        );
+    }
+    let validator = context.validator;
+    if let Some(catalog) = validator.catalog(parts.service) {
+        let fits = catalog.resource_types.iter().any(|rt| {
+            rt.arn_formats
+                .iter()
+                .any(|format| arn_could_match_format(text, format))
+        });
+        if !fits && !catalog.resource_types.is_empty() {
+            context.push(
+                "INVALID_ARN_RESOURCE",
+                Severity::Error,
+                at,
+                path,
+                format!(
+                    "{text:?} matches no resource type of {}; its ARN formats start {}",
+                    catalog.name,
+                    formats_summary(catalog)
+                ),
+            );
+        }
+    } else if !open(parts.service) {
+        context
+            .unchecked_services
+            .insert(parts.service.to_ascii_lowercase());
+    }
+}
+
+fn formats_summary(catalog: &ServiceCatalog) -> String {
+    let mut formats: Vec<&str> = catalog
+        .resource_types
+        .iter()
+        .flat_map(|rt| rt.arn_formats.iter().map(String::as_str))
+        .take(4)
+        .collect();
+    if catalog.resource_types.len() > 4 {
+        formats.push("...");
+    }
+    formats.join(", ")
+}
+
+fn check_action_resources(
+    context: &mut Context<'_>,
+    at: Option<(usize, &Statement)>,
+    resources: &[crate::policy::ResourceItem],
+    granted: &[Granted<'_>],
+) {
+    if resources.iter().any(|item| item.as_str() == "*") {
+        return;
+    }
+    for action in granted.iter().filter(|action| action.explicit) {
+        let catalog = action.catalog;
+        let same_service: Vec<&str> = resources
+            .iter()
+            .map(|item| item.as_str())
+            .filter(|text| {
+                split_arn(text).is_some_and(|parts| {
+                    parts.service.eq_ignore_ascii_case(&catalog.prefix)
+                        || parts.service.contains(['*', '?'])
+                })
+            })
+            .collect();
+        let rows = &action.facts.resource_types;
+        let satisfied = same_service.iter().any(|text| {
+            rows.iter().any(|row| {
+                catalog.resource_type(&row.resource_type).is_some_and(|rt| {
+                    rt.arn_formats
+                        .iter()
+                        .any(|format| arn_could_match_format(text, format))
+                })
+            })
+        });
+        if satisfied {
+            continue;
+        }
+        let full_name = format!("{}:{}", catalog.prefix, action.facts.name);
+        let message = if rows.is_empty() {
+            format!("{full_name} supports no resource types: only \"Resource\": \"*\" grants it, so this statement grants it nothing")
+        } else {
+            let accepted: Vec<String> = rows
+                .iter()
+                .map(|row| {
+                    let format = catalog
+                        .resource_type(&row.resource_type)
+                        .and_then(|rt| rt.arn_formats.first())
+                        .map(String::as_str)
+                        .unwrap_or("?");
+                    format!(
+                        "{}{} ({format})",
+                        row.resource_type,
+                        if row.required { "*" } else { "" }
+                    )
+                })
+                .collect();
+            format!("{full_name} applies to none of this statement's resources, so it is granted nothing here; it accepts {} or \"*\"", accepted.join(", "))
+        };
+        context.push(
+            "RESOURCE_MISMATCH",
+            Severity::Error,
+            at,
+            action.path.clone(),
+            message,
+        );
+    }
+}
+
+fn check_pass_role(
+    context: &mut Context<'_>,
+    at: Option<(usize, &Statement)>,
+    base: &str,
+    statement: &Statement,
+) {
+    if statement.effect != crate::policy::Effect::Allow {
+        return;
+    }
+    let (Some(action), Some(resource)) = (&statement.action, &statement.resource) else {
+        return;
+    };
+    let covers = |item: &crate::policy::ActionItem| {
+        wildcard_match_ignore_case(item.as_str(), "iam:PassRole")
+    };
+    let (action_kind, action_path) = match action {
+        ActionElement::Action(items) => {
+            if items
+                .iter()
+                .any(|item| item.as_str().eq_ignore_ascii_case("iam:PassRole"))
+            {
+                ("explicit", "Action")
+            } else if items.iter().any(covers) {
+                ("star", "Action")
+            } else {
+                return;
+            }
+        }
+        ActionElement::NotAction(items) => {
+            if items.iter().any(covers) {
+                return;
+            }
+            ("not", "NotAction")
+        }
+    };
+    let code = match (resource, action_kind) {
+        (ResourceElement::Resource(items), kind) => {
+            if !items.iter().any(|item| item.as_str() == "*") {
+                return;
+            }
+            match kind {
+                "explicit" => "PASS_ROLE_WITH_STAR_IN_RESOURCE",
+                "star" => "PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE",
+                _ => "PASS_ROLE_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION",
+            }
+        }
+        (ResourceElement::NotResource(_), "explicit") => "PASS_ROLE_WITH_NOT_RESOURCE",
+        (ResourceElement::NotResource(_), "star") => {
+            "PASS_ROLE_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE"
+        }
+        (ResourceElement::NotResource(_), _) => "PASS_ROLE_WITH_NOT_ACTION_AND_NOT_RESOURCE",
+    };
+    context.push(code, Severity::SecurityWarning, at, format!("{base}.{action_path}"), "this statement lets the caller pass any role to any service (iam:PassRole on every resource); name the roles in Resource and restrict iam:PassedToService".into());
+}
+
+struct KeyInfo {
+    name: String,
+    value_type: Option<ValueType>,
+    global: bool,
+    catalog_prefix: Option<String>,
+}
+
+fn check_conditions(
+    context: &mut Context<'_>,
+    at: Option<(usize, &Statement)>,
+    base: &str,
+    statement: &Statement,
+    granted: &[Granted<'_>],
+) {
+    let Some(condition) = &statement.condition else {
+        return;
+    };
+    for block in &condition.blocks {
+        let operator_text = block.operator_text.as_ref();
+        let block_path = format!("{base}.Condition.{operator_text}");
+        let Some(operator) = block.operator() else {
+            context.push("INVALID_CONDITION_OPERATOR", Severity::Error, at, block_path, format!("{operator_text:?} is not a condition operator; e.g. StringEquals, ForAnyValue:StringLike, NumericLessThanIfExists, Null"));
+            continue;
+        };
+        if operator.base == BaseOperator::Null && operator.if_exists {
+            context.push("NULL_WITH_IF_EXISTS", Severity::Error, at, block_path.clone(), "NullIfExists is not an operator: Null already tests whether the key exists; write Null".into());
+        }
+        for entry in &block.entries {
+            let key_text = entry.key.as_str();
+            let path = format!("{block_path}.{key_text}");
+            let Some(info) = resolve_key(context, at, &path, key_text) else {
+                continue;
+            };
+            check_operator_fit(context, at, &path, operator, &info);
+            check_values(context, at, &path, operator, &info, entry.values.as_slice());
+            if !info.global {
+                if let Some(prefix) = &info.catalog_prefix {
+                    check_key_support(context, at, &path, &info, prefix, statement, granted);
+                }
+            }
+        }
+    }
+}
+
+fn resolve_key(
+    context: &mut Context<'_>,
+    at: Option<(usize, &Statement)>,
+    path: &str,
+    text: &str,
+) -> Option<KeyInfo> {
+    let Some((prefix, rest)) = text.split_once(':') else {
+        context.push(
+            "INVALID_CONDITION_KEY_FORMAT",
+            Severity::Error,
+            at,
+            path.to_owned(),
+            format!("condition key {text:?} is not of the form service:key"),
+        );
+        return None;
+    };
+    if prefix.eq_ignore_ascii_case("aws") {
+        for tag_key in ["ResourceTag", "RequestTag", "PrincipalTag"] {
+            if rest.eq_ignore_ascii_case(tag_key)
+                || rest.eq_ignore_ascii_case(&format!("{tag_key}/"))
+            {
+                context.push(
+                    "MISSING_TAG_KEY_IN_CONDITION",
+                    Severity::Error,
+                    at,
+                    path.to_owned(),
+                    format!("aws:{tag_key} needs a tag key: write aws:{tag_key}/<tag-key>"),
+                );
+                return None;
+            }
+        }
+        return match ConditionKey::resolve(text) {
+            Some(name) if name.key().is_global() => Some(KeyInfo {
+                name: name.key().name().to_owned(),
+                value_type: Some(name.key().value_type()),
+                global: true,
+                catalog_prefix: None,
+            }),
+            _ => {
+                context.push("INVALID_GLOBAL_CONDITION_KEY", Severity::Error, at, path.to_owned(), format!("{text:?} is not a global condition key (aws:SourceIp, aws:PrincipalArn, aws:ResourceTag/<key>, ...)"));
+                None
+            }
+        };
+    }
+    let validator = context.validator;
+    match validator.catalog(prefix) {
+        Some(catalog) => match catalog.key(text) {
+            Some(facts) => Some(KeyInfo {
+                name: facts.name.clone(),
+                value_type: Some(facts.value_type),
+                global: false,
+                catalog_prefix: Some(catalog.prefix.clone()),
+            }),
+            None => {
+                let nearest = crate::lookup::closest(
+                    catalog.condition_keys.iter().map(|key| key.name.as_str()),
+                    text,
+                )
+                .map(|nearest| format!("; did you mean {nearest}?"))
+                .unwrap_or_default();
+                context.push(
+                    "INVALID_SERVICE_CONDITION_KEY",
+                    Severity::Error,
+                    at,
+                    path.to_owned(),
+                    format!(
+                        "{text:?} is not a condition key of {}{nearest}",
+                        catalog.name
+                    ),
+                );
+                None
+            }
+        },
+        None => {
+            context
+                .unchecked_services
+                .insert(prefix.to_ascii_lowercase());
+            Some(KeyInfo {
+                name: text.to_owned(),
+                value_type: None,
+                global: false,
+                catalog_prefix: None,
+            })
+        }
+    }
+}
+
+fn check_operator_fit(
+    context: &mut Context<'_>,
+    at: Option<(usize, &Statement)>,
+    path: &str,
+    operator: Operator,
+    info: &KeyInfo,
+) {
+    let Some(value_type) = info.value_type else {
+        return;
+    };
+    let base = operator.base;
+    if base == BaseOperator::Null {
+        if operator.qualifier.is_some() {
+            context.push("NULL_WITH_QUALIFIER", Severity::Suggestion, at, path.to_owned(), "Null with ForAllValues is always true and with ForAnyValue always false; write Null without a qualifier".into());
+        }
+        return;
+    }
+    if !base.fits(value_type) {
+        context.push(
+            "TYPE_MISMATCH",
+            Severity::Warning,
+            at,
+            path.to_owned(),
+            format!(
+                "use an operator of type {} instead of {} for key {} ({})",
+                family_for(value_type),
+                base.as_str(),
+                info.name,
+                value_type
+            ),
+        );
+    } else if matches!(base, BaseOperator::StringLike | BaseOperator::StringNotLike)
+        && value_type.element_type() == ValueType::Arn
+    {
+        context.push("STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS", Severity::SecurityWarning, at, path.to_owned(), format!("{} is an ARN key: use ArnLike/ArnNotLike, which compare each ARN field separately, instead of {}", info.name, base.as_str()));
+    }
+    match (operator.qualifier, value_type.is_multivalued()) {
+        (None, true) => context.push("MISSING_QUALIFIER", Severity::Error, at, path.to_owned(), format!("{} is multivalued ({value_type}): write ForAnyValue:{} or ForAllValues:{}", info.name, base.as_str(), base.as_str())),
+        (Some(SetQualifier::ForAllValues), false) => context.push("FORALLVALUES_WITH_SINGLE_VALUED_KEY", Severity::SecurityWarning, at, path.to_owned(), format!("ForAllValues on single-valued key {} also matches requests without the key; write {} without the qualifier", info.name, base.as_str())),
+        _ => {}
+    }
+}
+
+fn family_for(value_type: ValueType) -> &'static str {
+    match value_type.element_type() {
+        ValueType::String => "String",
+        ValueType::Arn => "ARN",
+        ValueType::Bool => "Bool",
+        ValueType::Numeric => "Numeric",
+        ValueType::Date => "Date",
+        ValueType::DateOrNumeric => "Date or Numeric",
+        ValueType::IpAddress => "IpAddress",
+        ValueType::Binary => "Binary",
+        _ => "Null",
+    }
+}
+
+fn check_values(
+    context: &mut Context<'_>,
+    at: Option<(usize, &Statement)>,
+    path: &str,
+    operator: Operator,
+    info: &KeyInfo,
+    values: &[ConditionValue],
+) {
+    let family = operator.base.family();
+    if values.is_empty() {
+        context.push(
+            "EMPTY_ARRAY_CONDITION",
+            Severity::Suggestion,
+            at,
+            path.to_owned(),
+            format!("{} has no values, so the condition cannot match", info.name),
+        );
+    }
+    if family == OperatorFamily::Bool && values.len() > 1 {
+        context.push(
+            "INVALID_CONDITION_MULTIPLE_BOOLEAN",
+            Severity::Error,
+            at,
+            path.to_owned(),
+            format!(
+                "{} takes one Boolean value, not {}",
+                info.name,
+                values.len()
+            ),
+        );
+    }
+    for value in values {
+        let text = value.as_text();
+        let text = text.as_ref();
+        let (valid, code, severity, expected) = match family {
+            OperatorFamily::Bool | OperatorFamily::Null => (
+                text.eq_ignore_ascii_case("true") || text.eq_ignore_ascii_case("false"),
+                "TYPE_MISMATCH_BOOLEAN",
+                Severity::Warning,
+                "true or false",
+            ),
+            OperatorFamily::Numeric => (
+                is_number(text),
+                "TYPE_MISMATCH_NUMBER",
+                Severity::Warning,
+                "a number",
+            ),
+            OperatorFamily::Date => (
+                is_iso_date(text) || is_epoch(text),
+                "TYPE_MISMATCH_DATE",
+                Severity::Warning,
+                "an ISO 8601 date such as 2024-01-31T12:00:00Z, or epoch seconds",
+            ),
+            OperatorFamily::Ip => (
+                is_cidr(text),
+                "TYPE_MISMATCH_IP_RANGE",
+                Severity::Error,
+                "an IPv4 or IPv6 address or CIDR block",
+            ),
+            OperatorFamily::Binary => (
+                is_base64(text),
+                "TYPE_MISMATCH_STRING",
+                Severity::Warning,
+                "a base64 string",
+            ),
+            OperatorFamily::String | OperatorFamily::Arn => (true, "", Severity::Info, ""),
+        };
+        if !valid {
+            context.push(
+                code,
+                severity,
+                at,
+                path.to_owned(),
+                format!(
+                    "value {text:?} of {} is not valid for {}: expected {expected}",
+                    info.name,
+                    operator.base.as_str()
+                ),
+            );
+        }
+        if family == OperatorFamily::String && !operator.base.is_like() && has_bare_wildcard(text) {
+            context.push("WILDCARD_WITHOUT_LIKE_OPERATOR", Severity::Warning, at, path.to_owned(), format!("value {text:?} contains * or ?, which {} compares literally; use StringLike to match a pattern", operator.base.as_str()));
+        }
+    }
+}
+
+/// `*` or `?` outside `${...}` policy variables.
+fn has_bare_wildcard(text: &str) -> bool {
+    let mut depth = 0;
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'$' if bytes.get(at + 1) == Some(&b'{') => {
+                depth += 1;
+                at += 1;
+            }
+            b'}' if depth > 0 => depth -= 1,
+            b'*' | b'?' if depth == 0 => return true,
+            _ => {}
+        }
+        at += 1;
+    }
+    false
+}
+
+fn check_key_support(
+    context: &mut Context<'_>,
+    at: Option<(usize, &Statement)>,
+    path: &str,
+    info: &KeyInfo,
+    prefix: &str,
+    statement: &Statement,
+    granted: &[Granted<'_>],
+) {
+    let same_service: Vec<&Granted<'_>> = granted
+        .iter()
+        .filter(|action| action.catalog.prefix.eq_ignore_ascii_case(prefix))
+        .collect();
+    if same_service.is_empty() || same_service.iter().any(|action| !action.explicit) {
+        return;
+    }
+    let resources: Vec<&str> = match &statement.resource {
+        Some(ResourceElement::Resource(items)) => items.iter().map(|item| item.as_str()).collect(),
+        _ => vec!["*"],
+    };
+    let supported = same_service.iter().any(|action| {
+        let catalog = action.catalog;
+        action
+            .facts
+            .condition_keys
+            .iter()
+            .any(|key| key.eq_ignore_ascii_case(&info.name))
+            || action.facts.resource_types.iter().any(|row| {
+                let present = catalog.resource_type(&row.resource_type).is_some_and(|rt| {
+                    resources.iter().any(|text| {
+                        *text == "*"
+                            || rt
+                                .arn_formats
+                                .iter()
+                                .any(|format| arn_could_match_format(text, format))
+                    })
+                });
+                present
+                    && (row
+                        .condition_keys
+                        .iter()
+                        .any(|key| key.eq_ignore_ascii_case(&info.name))
+                        || catalog.resource_type(&row.resource_type).is_some_and(|rt| {
+                            rt.condition_keys
+                                .iter()
+                                .any(|key| key.eq_ignore_ascii_case(&info.name))
+                        }))
+            })
+    });
+    if !supported {
+        let names: Vec<String> = same_service
+            .iter()
+            .map(|action| format!("{prefix}:{}", action.facts.name))
+            .collect();
+        context.push("UNSUPPORTED_ACTION_FOR_CONDITION_KEY", Severity::Error, at, path.to_owned(), format!("no action of this statement supports {} ({}), so the condition never matches and the statement grants nothing", info.name, names.join(", ")));
+    }
+}
+
+fn check_dependent_actions(
+    context: &mut Context<'_>,
+    statements: &[Statement],
+    granted: &[(usize, Vec<Granted<'_>>)],
+) {
+    let allowed_texts: Vec<&str> = statements
+        .iter()
+        .filter(|statement| statement.effect == crate::policy::Effect::Allow)
+        .filter_map(|statement| match &statement.action {
+            Some(ActionElement::Action(items)) => {
+                Some(items.iter().map(|item| item.as_str()).collect::<Vec<_>>())
+            }
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    for (index, actions) in granted {
+        let statement = &statements[*index];
+        for action in actions.iter().filter(|action| action.explicit) {
+            for dependent in &action.facts.dependent_actions {
+                let covered = allowed_texts
+                    .iter()
+                    .any(|text| wildcard_match_ignore_case(text, dependent));
+                if !covered {
+                    context.push("MISSING_DEPENDENT_ACTION", Severity::Warning, Some((*index, statement)), action.path.clone(), format!("{}:{} also needs {dependent}, which no Allow statement of the policy grants", action.catalog.prefix, action.facts.name));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,196 @@
+//! Validating policies written as JSON (or built at run time) against the catalogs: the checks
+//! the [`policy!`](crate::policy!) macro runs at compile time, and those IAM Access Analyzer and
+//! parliament users know, reported as [`Finding`]s with Access Analyzer's issue codes where it
+//! has one.
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use sagemaker_actions::validate::{validate_json, Severity};
+//! let findings = validate_json(r#"{
+//!     "Version": "2012-10-17",
+//!     "Statement": [{
+//!         "Effect": "Allow",
+//!         "Action": "sagemaker:CreateTrainingJbo",
+//!         "Resource": "*"
+//!     }]
+//! }"#);
+//! assert_eq!(findings[0].code, "INVALID_ACTION");
+//! assert_eq!(findings[0].severity, Severity::Error);
+//! assert!(findings[0].message.contains("did you mean sagemaker:CreateTrainingJob"));
+//! # }
+//! ```
+
+mod catalog;
+mod checks;
+mod finding;
+
+pub use catalog::{
+    ActionFacts, CatalogError, KeyFacts, ResourceRow, ResourceTypeFacts, ServiceCatalog,
+};
+pub use finding::{Finding, Severity};
+
+use crate::policy::Policy;
+
+/// The size quota a policy is measured against (characters, whitespace not counted).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SizeLimit {
+    /// A customer managed policy: 6,144 characters.
+    ManagedPolicy,
+    /// An inline policy of a user: 2,048 characters.
+    InlineUser,
+    /// An inline policy of a role: 10,240 characters.
+    InlineRole,
+    /// An inline policy of a group: 5,120 characters.
+    InlineGroup,
+    /// No size check.
+    Unlimited,
+}
+
+impl SizeLimit {
+    /// The quota in characters, whitespace not counted.
+    pub const fn characters(self) -> Option<usize> {
+        match self {
+            SizeLimit::ManagedPolicy => Some(6_144),
+            SizeLimit::InlineUser => Some(2_048),
+            SizeLimit::InlineRole => Some(10_240),
+            SizeLimit::InlineGroup => Some(5_120),
+            SizeLimit::Unlimited => None,
+        }
+    }
+}
+
+/// What kind of policy is checked; decides whether `Principal` and `Resource` belong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PolicyType {
+    /// Identity-based unless a statement names a principal.
+    Auto,
+    /// Attached to a user, group or role: no `Principal`.
+    Identity,
+    /// Attached to a resource: `Principal` required.
+    Resource,
+    /// A role's trust policy: `Principal`, no `Resource`.
+    RoleTrust,
+}
+
+/// Validation settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// The size quota.
+    pub size_limit: SizeLimit,
+    /// The kind of policy.
+    pub policy_type: PolicyType,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            size_limit: SizeLimit::ManagedPolicy,
+            policy_type: PolicyType::Auto,
+        }
+    }
+}
+
+/// Checks policies against SageMaker's catalog and any others loaded.
+#[derive(Debug, Clone)]
+pub struct Validator {
+    catalogs: Vec<ServiceCatalog>,
+    options: Options,
+}
+
+impl Default for Validator {
+    fn default() -> Self {
+        Validator::new()
+    }
+}
+
+impl Validator {
+    /// A validator with the built-in SageMaker catalog and default options.
+    pub fn new() -> Self {
+        Validator {
+            catalogs: vec![ServiceCatalog::sagemaker()],
+            options: Options::default(),
+        }
+    }
+
+    /// Adds (or replaces, for the same prefix) a service catalog.
+    pub fn with_catalog(mut self, catalog: ServiceCatalog) -> Self {
+        self.catalogs.retain(|known| known.prefix != catalog.prefix);
+        self.catalogs.push(catalog);
+        self
+    }
+
+    /// Sets the options.
+    pub fn with_options(mut self, options: Options) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// The catalogs in use.
+    pub fn catalogs(&self) -> &[ServiceCatalog] {
+        &self.catalogs
+    }
+
+    /// The catalog for a service prefix, ignoring case.
+    pub fn catalog(&self, prefix: &str) -> Option<&ServiceCatalog> {
+        self.catalogs
+            .iter()
+            .find(|catalog| catalog.prefix.eq_ignore_ascii_case(prefix))
+    }
+
+    /// Every finding for `policy`, in the order of the document.
+    pub fn validate(&self, policy: &Policy) -> Vec<Finding> {
+        let mut findings = checks::check_policy(self, policy);
+        #[cfg(feature = "serde")]
+        findings.extend(self.size_findings(&policy.to_json()));
+        findings
+    }
+
+    /// Parses and validates a JSON document. A document that does not parse gives one finding
+    /// with the parser's code, line and column.
+    #[cfg(feature = "serde")]
+    pub fn validate_json(&self, text: &str) -> Vec<Finding> {
+        match Policy::from_json(text) {
+            Ok(policy) => {
+                let mut findings = checks::check_policy(self, &policy);
+                findings.extend(self.size_findings(text));
+                findings
+            }
+            Err(error) => vec![Finding {
+                code: error.code(),
+                severity: Severity::Error,
+                statement: None,
+                sid: None,
+                path: format!("line {}, column {}", error.line(), error.column()),
+                message: error.message().to_owned(),
+            }],
+        }
+    }
+
+    #[cfg(feature = "serde")]
+    fn size_findings(&self, text: &str) -> Option<Finding> {
+        let limit = self.options.size_limit.characters()?;
+        let size = text.chars().filter(|c| !c.is_whitespace()).count();
+        (size > limit).then(|| Finding {
+            code: "POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA",
+            severity: Severity::Warning,
+            statement: None,
+            sid: None,
+            path: String::new(),
+            message: format!(
+                "the policy has {size} characters (whitespace not counted), over the {limit}-character quota of a {:?} policy; split it or shorten ARNs with wildcards",
+                self.options.size_limit
+            ),
+        })
+    }
+}
+
+/// Validates a policy against the SageMaker catalog with default options.
+pub fn validate(policy: &Policy) -> Vec<Finding> {
+    Validator::new().validate(policy)
+}
+
+/// Parses and validates a JSON policy against the SageMaker catalog with default options.
+#[cfg(feature = "serde")]
+pub fn validate_json(text: &str) -> Vec<Finding> {
+    Validator::new().validate_json(text)
+}

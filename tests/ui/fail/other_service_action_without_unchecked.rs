@@ -1,0 +1,7 @@
+use sagemaker_actions::policy;
+
+fn main() {
+    let _ = policy! {
+        Statement: { Effect: Allow, Action: ["events:PutRule"], Resource: "*" }
+    };
+}

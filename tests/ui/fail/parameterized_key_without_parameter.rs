@@ -1,0 +1,12 @@
+use sagemaker_actions::policy;
+
+fn main() {
+    let _ = policy! {
+        Statement: {
+            Effect: Allow,
+            Action: [DescribeTrainingJob],
+            Resource: "*",
+            Condition: { StringEquals: { aws::ResourceTag: "ml" } },
+        }
+    };
+}
