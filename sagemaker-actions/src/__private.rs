@@ -113,6 +113,11 @@ pub mod principal_kinds {
 }
 
 /// A Rust value an operator family accepts at run time.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a run-time value this condition operator accepts ({Family})",
+    label = "the value of a condition key in `policy!`",
+    note = "String and ARN operators take &str, String or a typed ARN; Numeric operators take integers and floats; Date operators take SystemTime or epoch seconds; Bool and Null take bool; IpAddress and NotIpAddress take IpAddr or (IpAddr, prefix length); BinaryEquals takes bytes"
+)]
 pub trait IntoFamilyValue<Family> {
     /// The condition value.
     fn into_condition_value(self) -> ConditionValue;

@@ -56,6 +56,7 @@ mod resource_type;
 mod serde_impls;
 mod service;
 pub mod services;
+pub mod step_functions;
 pub mod validate;
 mod value_type;
 mod wildcard;

@@ -147,7 +147,10 @@ macro_rules! __policy {
     };
     (@version) => { ::core::option::Option::Some($crate::policy::Version::CURRENT) };
     (@version $version:literal) => {{
-        const _: () = $crate::__private::check_version($version);
+        const _: () = match $crate::__private::check_version($version) {
+            ::core::result::Result::Ok(()) => (),
+            ::core::result::Result::Err(message) => ::core::panic!("{}", message.as_str()),
+        };
         ::core::option::Option::Some($crate::policy::Version::from_written($version))
     }};
     (@version $other:tt) => {
@@ -230,12 +233,15 @@ macro_rules! __statement {
     };
     (@parse {$($sid:tt)?} {$effect:tt} {$($principal:tt)*} {$action_element:ident $actions:tt}
         {$($resource:tt)*} {$($condition:tt)?}) => {{
-        const _: () = $crate::__private::check_statement(&$crate::__private::StatementRefs {
+        const _: () = match $crate::__private::check_statement(&$crate::__private::StatementRefs {
             not_action: $crate::__statement!(@is_not $action_element),
             actions: $crate::__actions!(@check $action_element $actions),
             resources: $crate::__resources!(@check $($resource)*),
             conditions: $crate::__conditions!(@check $($condition)?),
-        });
+        }) {
+            ::core::result::Result::Ok(()) => (),
+            ::core::result::Result::Err(message) => ::core::panic!("{}", message.as_str()),
+        };
         $crate::policy::Statement {
             sid: $crate::__statement!(@sid $($sid)?),
             effect: $crate::policy::Effect::$effect,
@@ -262,7 +268,7 @@ macro_rules! __actions {
             " list: the statement would match no action; list at least one"
         ))
     };
-    (@value $element:ident []) => { ::core::unreachable!() };
+    (@value $element:ident []) => { $crate::policy::OneOrMany::Many(::std::vec::Vec::new()) };
     (@check $element:ident [ $($items:tt)* ]) => { $crate::__actions!(@munch check [] $($items)*) };
     (@value $element:ident [ $($items:tt)* ]) => {
         $crate::policy::OneOrMany::Many($crate::__actions!(@munch value [] $($items)*))
@@ -312,7 +318,7 @@ macro_rules! __action_item {
     };
     (@value $name:ident) => { $crate::policy::ActionItem::sagemaker($crate::Action::$name) };
     (@value $literal:literal) => { $crate::policy::ActionItem::from_written($literal) };
-    (@value $($other:tt)*) => { ::core::unreachable!() };
+    (@value $($other:tt)*) => { $crate::policy::ActionItem::from_written("") };
 }
 
 #[doc(hidden)]
@@ -326,7 +332,7 @@ macro_rules! __resources {
             " list: the statement would match no resource; list ARNs or \"*\""
         ))
     };
-    (@value $element:ident []) => { ::core::unreachable!() };
+    (@value $element:ident []) => { ::core::option::Option::None };
     (@check $element:ident [ $($items:tt)* ]) => {
         $crate::__private::ResourceListRef::$element($crate::__resources!(@munch check [] $($items)*))
     };
@@ -390,7 +396,7 @@ macro_rules! __resource_item {
         $crate::policy::ResourceItem::from($crate::arn::$type::new($($args)*))
     };
     (@value $literal:literal) => { $crate::policy::ResourceItem::unchecked($literal) };
-    (@value $($other:tt)*) => { ::core::unreachable!() };
+    (@value $($other:tt)*) => { $crate::policy::ResourceItem::all() };
 }
 
 #[doc(hidden)]
@@ -424,7 +430,7 @@ macro_rules! __conditions {
     (@check $other:tt) => {
         ::core::compile_error!("Condition is { Operator: { key: value, ... }, ... }")
     };
-    (@value $other:tt) => { ::core::unreachable!() };
+    (@value $other:tt) => { ::core::option::Option::None };
     (@blocks $mode:ident [$($done:tt)*]) => { $crate::__conditions!(@emit $mode $($done)*) };
     (@blocks $mode:ident [$($done:tt)*] $qualifier:ident : $operator:ident : { $($entries:tt)* } $(, $($rest:tt)*)?) => {
         $crate::__conditions!(@entries $mode [$($done)*] [$qualifier] $operator [] [$($($rest)*)?] $($entries)*)

@@ -4,9 +4,11 @@
 
 mod bench;
 mod bench_macro;
+mod bench_validate;
 mod codegen;
 mod corpus;
 mod scrape;
+mod validate_corpus;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
@@ -37,6 +39,11 @@ enum Command {
     Bench(bench::BenchArgs),
     /// Compare `cargo check` time of 200 statements written with policy! and with json!.
     BenchMacro(bench_macro::BenchMacroArgs),
+    /// Validate the policies of DIR/seeds with SageMaker's catalog and with every page of
+    /// DIR/aws-pages/services scraped into a catalog.
+    ValidateCorpus(validate_corpus::ValidateCorpusArgs),
+    /// Policies validated per second (release build) against parliament 1.6.4 on the same files.
+    BenchValidate(bench_validate::BenchValidateArgs),
 }
 
 fn main() -> ExitCode {
@@ -48,6 +55,8 @@ fn main() -> ExitCode {
         Command::Corpus(args) => corpus::run(&args),
         Command::Bench(args) => bench::run(&args),
         Command::BenchMacro(args) => bench_macro::run(&args),
+        Command::ValidateCorpus(args) => validate_corpus::run(&args),
+        Command::BenchValidate(args) => bench_validate::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

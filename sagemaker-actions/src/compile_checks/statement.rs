@@ -1,6 +1,10 @@
 //! The checks the policy macro runs at compile time, one statement at a time. Each failure
 //! stops constant evaluation with a message naming the offending item and what would be valid.
 
+// These functions run during constant evaluation, where the message buffer must be returned by
+// value (nothing can be boxed); its size costs nothing at run time.
+#![allow(clippy::result_large_err)]
+
 use super::message::{str_eq, Message};
 use super::refs::{
     classify_action_literal, ActionLiteral, ActionRef, ConditionRef, ResourceListRef, ResourceRef,
@@ -12,39 +16,54 @@ use crate::policy::{OperatorFamily, SetQualifier};
 use crate::wildcard::wildcard_match_ignore_case;
 use crate::{Action, ConditionKey, ResourceType, ValueType, SERVICE_PREFIX};
 
+/// A check's result: the message of the first failure. Returned rather than panicked here so
+/// that the panic happens in the macro's own constant, and the compiler's report points at the
+/// user's statement without frames of this crate.
+pub type Outcome = Result<(), Message>;
+
+/// `?` for `Outcome`, which `const fn`s cannot use.
+macro_rules! propagate {
+    ($check:expr) => {
+        match $check {
+            Ok(()) => {}
+            Err(message) => return Err(message),
+        }
+    };
+}
+
 /// Runs every check on a statement.
-pub const fn check_statement(statement: &StatementRefs) {
-    check_action_syntax(statement);
-    check_resource_syntax(statement);
+pub const fn check_statement(statement: &StatementRefs) -> Outcome {
+    propagate!(check_action_syntax(statement));
+    propagate!(check_resource_syntax(statement));
     let mut index = 0;
     while index < statement.conditions.len() {
-        check_condition(&statement.conditions[index]);
+        propagate!(check_condition(&statement.conditions[index]));
         index += 1;
     }
     if !statement.not_action && has_sagemaker_action(statement) {
-        check_actions_against_resources(statement);
-        check_untyped_arns(statement);
-        check_service_keys(statement);
+        propagate!(check_actions_against_resources(statement));
+        propagate!(check_untyped_arns(statement));
+        propagate!(check_service_keys(statement));
     }
+    Ok(())
 }
 
 /// Checks the `Version` literal.
-pub const fn check_version(version: &str) {
+pub const fn check_version(version: &str) -> Outcome {
     if !(str_eq(version, "2012-10-17") || str_eq(version, "2008-10-17")) {
-        Message::new()
+        return Err(*Message::new()
             .push("policy Version ")
             .quoted(version)
-            .push(" is not a version of the IAM policy language; use \"2012-10-17\" (or the legacy \"2008-10-17\")")
-            .fail();
+            .push(" is not a version of the IAM policy language; use \"2012-10-17\" (or the legacy \"2008-10-17\")"));
     }
+    Ok(())
 }
 
-const fn check_action_syntax(statement: &StatementRefs) {
+const fn check_action_syntax(statement: &StatementRefs) -> Outcome {
     if statement.actions.is_empty() {
-        Message::new()
+        return Err(*Message::new()
             .push(element(statement.not_action, "Action", "NotAction"))
-            .push(" list is empty: the statement would match no action; list at least one")
-            .fail();
+            .push(" list is empty: the statement would match no action; list at least one"));
     }
     let mut index = 0;
     while index < statement.actions.len() {
@@ -53,79 +72,72 @@ const fn check_action_syntax(statement: &StatementRefs) {
                 ActionLiteral::All | ActionLiteral::SageMaker(_) => {}
                 ActionLiteral::SageMakerPattern(pattern) => {
                     if !pattern_matches_any(pattern) {
-                        Message::new()
+                        return Err(*Message::new()
                             .push("action pattern ")
                             .quoted(text)
-                            .push(" matches no SageMaker action; IAM wildcards are * (any run of characters) and ? (one character)")
-                            .fail();
+                            .push(" matches no SageMaker action; IAM wildcards are * (any run of characters) and ? (one character)"));
                     }
                 }
                 ActionLiteral::UnknownSageMaker => {
-                    Message::new()
+                    return Err(*Message::new()
                         .push("unknown SageMaker action ")
                         .quoted(text)
-                        .push("; write actions as identifiers (Action: [CreateTrainingJob]) so that the compiler suggests the nearest name")
-                        .fail();
+                        .push("; write actions as identifiers (Action: [CreateTrainingJob]) so that the compiler suggests the nearest name"));
                 }
                 ActionLiteral::OtherService => {
-                    Message::new()
+                    return Err(*Message::new()
                         .quoted(text)
                         .push(" is not a SageMaker action: write unchecked(")
                         .quoted(text)
-                        .push(") for actions of other services, or a typed dependent action such as iam::PassRole")
-                        .fail();
+                        .push(") for actions of other services, or a typed dependent action such as iam::PassRole"));
                 }
                 ActionLiteral::Malformed => {
-                    Message::new()
+                    return Err(*Message::new()
                         .quoted(text)
-                        .push(" is not an IAM action: expected \"*\" or prefix:Name, e.g. \"sagemaker:Describe*\"")
-                        .fail();
+                        .push(" is not an IAM action: expected \"*\" or prefix:Name, e.g. \"sagemaker:Describe*\""));
                 }
             },
             ActionRef::Unchecked(text) => match classify_action_literal(text) {
                 ActionLiteral::OtherService | ActionLiteral::All => {}
                 ActionLiteral::Malformed => {
-                    Message::new()
+                    return Err(*Message::new()
                         .push("unchecked(")
                         .quoted(text)
-                        .push(") is not an IAM action: expected prefix:Name with optional * and ? wildcards, e.g. \"events:PutRule\"")
-                        .fail();
+                        .push(") is not an IAM action: expected prefix:Name with optional * and ? wildcards, e.g. \"events:PutRule\""));
                 }
                 _ => {
-                    Message::new()
+                    return Err(*Message::new()
                         .push("unchecked(")
                         .quoted(text)
-                        .push(") names a SageMaker action, which the catalog checks: write it as an identifier (CreateTrainingJob) or a pattern literal (\"sagemaker:Describe*\")")
-                        .fail();
+                        .push(") names a SageMaker action, which the catalog checks: write it as an identifier (CreateTrainingJob) or a pattern literal (\"sagemaker:Describe*\")"));
                 }
             },
             ActionRef::SageMaker(_) | ActionRef::Dependent(_) => {}
         }
         index += 1;
     }
+    Ok(())
 }
 
-const fn check_resource_syntax(statement: &StatementRefs) {
+const fn check_resource_syntax(statement: &StatementRefs) -> Outcome {
     let (items, name) = match statement.resources {
-        ResourceListRef::Absent => return,
+        ResourceListRef::Absent => return Ok(()),
         ResourceListRef::Resource(items) => (items, "Resource"),
         ResourceListRef::NotResource(items) => (items, "NotResource"),
     };
     if items.is_empty() {
-        Message::new()
+        return Err(*Message::new()
             .push(name)
-            .push(" list is empty: the statement would match no resource; list ARNs or \"*\"")
-            .fail();
+            .push(" list is empty: the statement would match no resource; list ARNs or \"*\""));
     }
     let mut index = 0;
     while index < items.len() {
         match items[index] {
             ResourceRef::Literal(text) => {
                 if !str_eq(text, "*") && !is_arn_syntax(text) {
-                    Message::new()
+                    return Err(*Message::new()
                         .quoted(text)
-                        .push(" is not an ARN (arn:partition:service:region:account:resource) or \"*\"; write unchecked(...) for values known only at run time")
-                        .fail();
+                        .push(" is not an ARN (arn:partition:service:region:account:resource) or \"*\"; write unchecked(...) for values known only at run time"));
                 }
             }
             ResourceRef::TypedLiteral(resource_type, text) => {
@@ -138,13 +150,14 @@ const fn check_resource_syntax(statement: &StatementRefs) {
                         .push(resource_type.name())
                         .push(": its ARN format is ");
                     push_formats(&mut message, resource_type);
-                    message.fail();
+                    return Err(message);
                 }
             }
             ResourceRef::Star | ResourceRef::Typed(_) | ResourceRef::Unchecked => {}
         }
         index += 1;
     }
+    Ok(())
 }
 
 const fn fits_format(text: &str, resource_type: ResourceType) -> bool {
@@ -273,9 +286,9 @@ const fn has_star(statement: &StatementRefs) -> bool {
 
 /// Checks 2 and 3 for the actions named one by one (patterns are left out, as IAM Access
 /// Analyzer leaves them out: a pattern is meant to cover actions of many resource types).
-const fn check_actions_against_resources(statement: &StatementRefs) {
+const fn check_actions_against_resources(statement: &StatementRefs) -> Outcome {
     if !matches!(statement.resources, ResourceListRef::Resource(_)) || has_star(statement) {
-        return;
+        return Ok(());
     }
     let mut index = 0;
     while index < statement.actions.len() {
@@ -288,24 +301,24 @@ const fn check_actions_against_resources(statement: &StatementRefs) {
             _ => None,
         };
         if let Some(action) = action {
-            check_action_resources(statement, action);
+            propagate!(check_action_resources(statement, action));
         }
         index += 1;
     }
+    Ok(())
 }
 
-const fn check_action_resources(statement: &StatementRefs, action: Action) {
+const fn check_action_resources(statement: &StatementRefs, action: Action) -> Outcome {
     let references = action.resource_types();
     if references.is_empty() {
-        Message::new()
+        return Err(*Message::new()
             .push(action.as_str())
-            .push(" has no resource types: only \"Resource\": \"*\" grants it (add \"*\" to this statement's Resource, or move the action to a statement of its own)")
-            .fail();
+            .push(" has no resource types: only \"Resource\": \"*\" grants it (add \"*\" to this statement's Resource, or move the action to a statement of its own)"));
     }
     let mut index = 0;
     while index < references.len() {
         if type_present(statement, references[index].resource_type()) {
-            return;
+            return Ok(());
         }
         index += 1;
     }
@@ -327,15 +340,15 @@ const fn check_action_resources(statement: &StatementRefs, action: Action) {
     }
     message.push(", or \"*\"; e.g. ");
     push_formats(&mut message, references[0].resource_type());
-    message.fail();
+    Err(message)
 }
 
 /// Check 4 for untyped SageMaker ARN literals: each must be able to name a resource type that
 /// some SageMaker action of the statement accepts.
-const fn check_untyped_arns(statement: &StatementRefs) {
+const fn check_untyped_arns(statement: &StatementRefs) -> Outcome {
     let items = match statement.resources {
         ResourceListRef::Resource(items) => items,
-        _ => return,
+        _ => return Ok(()),
     };
     let mut index = 0;
     while index < items.len() {
@@ -349,11 +362,12 @@ const fn check_untyped_arns(statement: &StatementRefs) {
                     " matches no resource type of this statement's SageMaker actions; they accept ",
                 );
                 push_granted_types(&mut message, statement);
-                message.fail();
+                return Err(message);
             }
         }
         index += 1;
     }
+    Ok(())
 }
 
 const fn fits_some_granted_type(statement: &StatementRefs, text: &str) -> bool {
@@ -419,7 +433,7 @@ const fn push_granted_types(message: &mut Message, statement: &StatementRefs) {
 
 /// Check 5: a SageMaker condition key must be supported by a granted action, through its own
 /// keys, the keys on the rows of resource types present, or those types' keys.
-const fn check_service_keys(statement: &StatementRefs) {
+const fn check_service_keys(statement: &StatementRefs) -> Outcome {
     let mut index = 0;
     while index < statement.conditions.len() {
         let condition = statement.conditions[index];
@@ -433,11 +447,12 @@ const fn check_service_keys(statement: &StatementRefs) {
                 push_named_actions(&mut message, statement);
                 message.push("); keys they support here: ");
                 push_supported_keys(&mut message, statement);
-                message.fail();
+                return Err(message);
             }
         }
         index += 1;
     }
+    Ok(())
 }
 
 const fn key_supported(statement: &StatementRefs, key: ConditionKey) -> bool {
@@ -522,36 +537,33 @@ const fn push_supported_keys(message: &mut Message, statement: &StatementRefs) {
 }
 
 /// Checks 6, 7 and 8 for one key of one operator block, and the key's parameter.
-const fn check_condition(condition: &ConditionRef) {
+const fn check_condition(condition: &ConditionRef) -> Outcome {
     let operator = condition.operator;
     let base = operator.base;
     let family = base.family();
     if matches!(family, OperatorFamily::Null) && operator.if_exists {
-        Message::new()
+        return Err(*Message::new()
             .push("NullIfExists is not an operator: Null already tests whether ")
             .push(condition.key.text)
-            .push(" exists; write Null without IfExists")
-            .fail();
+            .push(" exists; write Null without IfExists"));
     }
     if let Some(key) = condition.key.key {
         if key.is_parameterized() && !condition.key.has_parameter {
-            Message::new()
+            return Err(*Message::new()
                 .push("condition key ")
                 .push(key.name())
                 .push(" needs its parameter: write it with one, e.g. ")
-                .push(parameter_example(key))
-                .fail();
+                .push(parameter_example(key)));
         }
         if !key.is_parameterized() && condition.key.has_parameter {
-            Message::new()
+            return Err(*Message::new()
                 .push("condition key ")
                 .push(key.name())
-                .push(" takes no parameter")
-                .fail();
+                .push(" takes no parameter"));
         }
         let value_type = key.value_type();
         if !base.fits(value_type) {
-            Message::new()
+            return Err(*Message::new()
                 .push("operator ")
                 .push(base.as_str())
                 .push(" does not fit condition key ")
@@ -559,13 +571,12 @@ const fn check_condition(condition: &ConditionRef) {
                 .push(" of type ")
                 .push(value_type.as_str())
                 .push("; use ")
-                .push(operators_for(value_type))
-                .fail();
+                .push(operators_for(value_type)));
         }
         if !matches!(family, OperatorFamily::Null) {
             match (operator.qualifier, value_type.is_multivalued()) {
                 (None, true) => {
-                    Message::new()
+                    return Err(*Message::new()
                         .push("condition key ")
                         .push(key.name())
                         .push(" is multivalued (")
@@ -574,11 +585,10 @@ const fn check_condition(condition: &ConditionRef) {
                         .push(base.as_str())
                         .push(" (some value matches) or ForAllValues:")
                         .push(base.as_str())
-                        .push(" (every value matches)")
-                        .fail();
+                        .push(" (every value matches)"));
                 }
                 (Some(qualifier), false) => {
-                    Message::new()
+                    return Err(*Message::new()
                         .push(match qualifier {
                             SetQualifier::ForAllValues => "ForAllValues:",
                             SetQualifier::ForAnyValue => "ForAnyValue:",
@@ -589,8 +599,7 @@ const fn check_condition(condition: &ConditionRef) {
                         .push(value_type.as_str())
                         .push("): write ")
                         .push(base.as_str())
-                        .push(" without the qualifier")
-                        .fail();
+                        .push(" without the qualifier"));
                 }
                 _ => {}
             }
@@ -600,7 +609,7 @@ const fn check_condition(condition: &ConditionRef) {
     while index < condition.values.len() {
         if let ValueRef::Literal(text) = condition.values[index] {
             if !literal_fits(family, literal_kind(text)) {
-                Message::new()
+                return Err(*Message::new()
                     .push("value ")
                     .push(text)
                     .push(" of ")
@@ -608,12 +617,12 @@ const fn check_condition(condition: &ConditionRef) {
                     .push(" under ")
                     .push(base.as_str())
                     .push(" is not valid: expected ")
-                    .push(expected_values(family))
-                    .fail();
+                    .push(expected_values(family)));
             }
         }
         index += 1;
     }
+    Ok(())
 }
 
 const fn parameter_example(key: ConditionKey) -> &'static str {

@@ -6,7 +6,7 @@ use crate::arn_match::{arn_could_match_format, split_arn};
 use crate::compile_checks::{is_base64, is_cidr, is_epoch, is_iso_date, is_number};
 use crate::policy::{
     is_action_syntax, ActionElement, BaseOperator, ConditionValue, OneOrMany, Operator,
-    OperatorFamily, Policy, ResourceElement, SetQualifier, Statement,
+    OperatorFamily, Policy, PrincipalElement, ResourceElement, SetQualifier, Statement,
 };
 use crate::wildcard::wildcard_match_ignore_case;
 use crate::{ConditionKey, ValueType};
@@ -107,7 +107,9 @@ pub(super) fn check_policy(validator: &Validator, policy: &Policy) -> Vec<Findin
             OneOrMany::Many(_) => format!("Statement[{index}]"),
         };
         if let Some(sid) = &statement.sid {
-            if let Some(first) = sids.insert(sid, index) {
+            // Keep the first statement's index, so that every repeat points at the same one.
+            let first = *sids.entry(sid).or_insert(index);
+            if first != index {
                 context.push(
                     "UNIQUE_SIDS_RECOMMENDED",
                     Severity::Warning,
@@ -162,8 +164,20 @@ fn check_statement<'a>(
     }
     let allow = statement.effect == crate::policy::Effect::Allow;
     match (&statement.principal, context.validator.options.policy_type) {
-        (Some(_), PolicyType::Identity) => context.push("UNSUPPORTED_PRINCIPAL", Severity::Error, at, format!("{base}.Principal"), "identity policies cannot name a Principal; it belongs in resource-based and trust policies".into()),
-        (None, PolicyType::Resource | PolicyType::RoleTrust) => context.push("MISSING_PRINCIPAL", Severity::Error, at, base.to_owned(), "a resource-based policy statement needs a Principal".into()),
+        (Some(element), PolicyType::Identity) => {
+            let name = match element {
+                PrincipalElement::Principal(_) => "Principal",
+                PrincipalElement::NotPrincipal(_) => "NotPrincipal",
+            };
+            context.push("UNSUPPORTED_PRINCIPAL", Severity::Error, at, format!("{base}.{name}"), format!("identity policies cannot name a {name}; it belongs in resource-based and trust policies"));
+        }
+        (None, PolicyType::Resource | PolicyType::RoleTrust) => context.push(
+            "MISSING_PRINCIPAL",
+            Severity::Error,
+            at,
+            base.to_owned(),
+            "a resource-based policy statement needs a Principal".into(),
+        ),
         _ => {}
     }
     let Some(action_element) = &statement.action else {
@@ -354,33 +368,57 @@ fn check_redundant_actions(
 ) {
     for (position, item) in items.iter().enumerate() {
         let text = item.as_str();
+        // Of two items that cover each other (duplicates, `a*` and `a**`) only the later one is
+        // redundant: removing both would drop the actions.
         let covered_by = items.iter().enumerate().find(|(other, pattern)| {
             *other != position
-                && if pattern.as_str().eq_ignore_ascii_case(text) {
-                    *other < position
-                } else {
-                    pattern.as_str().contains(['*', '?'])
-                        && wildcard_match_ignore_case(pattern.as_str(), text)
-                }
+                && pattern_covers(pattern.as_str(), text)
+                && (*other < position || !pattern_covers(text, pattern.as_str()))
         });
-        if let Some((_, pattern)) = covered_by {
+        if let Some((other, pattern)) = covered_by {
             let path = if items.len() == 1 {
                 format!("{base}.{element}")
             } else {
                 format!("{base}.{element}[{position}]")
             };
-            context.push(
-                "REDUNDANT_ACTION",
-                Severity::Suggestion,
-                at,
-                path,
+            let message = if pattern.as_str().eq_ignore_ascii_case(text) {
+                format!("{text:?} is listed twice in {element} (also at [{other}]); remove it")
+            } else {
                 format!(
-                    "{text:?} is already granted by {:?} in the same statement; remove it",
+                    "{text:?} is already granted by {:?} ({element}[{other}]) in the same statement; remove it",
                     pattern.as_str()
-                ),
-            );
+                )
+            };
+            context.push("REDUNDANT_ACTION", Severity::Suggestion, at, path, message);
         }
     }
+}
+
+/// Whether every action `item` names is also named by `pattern`, ignoring case. Both may hold
+/// IAM wildcards; a `*` of the item is covered only by a `*` of the pattern, and a `?` by `?` or
+/// `*`, since a pattern's `?` stands for exactly one character.
+fn pattern_covers(pattern: &str, item: &str) -> bool {
+    let pattern = pattern.as_bytes();
+    let item = item.as_bytes();
+    // covers[j]: the pattern read so far covers the first j bytes of the item.
+    let mut covers = vec![false; item.len() + 1];
+    covers[0] = true;
+    for &p in pattern {
+        let mut next = vec![false; item.len() + 1];
+        if p == b'*' {
+            next[0] = covers[0];
+        }
+        for j in 1..=item.len() {
+            let t = item[j - 1];
+            next[j] = match p {
+                b'*' => covers[j] || next[j - 1],
+                b'?' => t != b'*' && covers[j - 1],
+                _ => p.eq_ignore_ascii_case(&t) && covers[j - 1],
+            };
+        }
+        covers = next;
+    }
+    covers[item.len()]
 }
 
 fn check_arn(context: &mut Context<'_>, at: Option<(usize, &Statement)>, path: String, text: &str) {
@@ -417,7 +455,8 @@ fn check_arn(context: &mut Context<'_>, at: Option<(usize, &Statement)>, path: S
             ),
         );
     }
-    if parts.service.chars().any(|c| c.is_ascii_uppercase()) {
+    let service_lower_case = !parts.service.chars().any(|c| c.is_ascii_uppercase());
+    if !service_lower_case {
         context.push(
             "INVALID_ARN_SERVICE_CASE",
             Severity::Error,
@@ -446,30 +485,65 @@ fn check_arn(context: &mut Context<'_>, at: Option<(usize, &Statement)>, path: S
         );
     }
     let validator = context.validator;
-    if let Some(catalog) = validator.catalog(parts.service) {
-        let fits = catalog.resource_types.iter().any(|rt| {
-            rt.arn_formats
-                .iter()
-                .any(|format| arn_could_match_format(text, format))
-        });
-        if !fits && !catalog.resource_types.is_empty() {
-            context.push(
-                "INVALID_ARN_RESOURCE",
-                Severity::Error,
-                at,
-                path,
-                format!(
-                    "{text:?} matches no resource type of {}; its ARN formats start {}",
-                    catalog.name,
-                    formats_summary(catalog)
-                ),
-            );
+    match validator.catalog(parts.service) {
+        // No format can match a wrongly cased service; the case finding already says why.
+        Some(_) if !service_lower_case => {}
+        Some(catalog) => {
+            let fits = catalog.resource_types.iter().any(|rt| {
+                rt.arn_formats
+                    .iter()
+                    .any(|format| arn_could_match_format(text, format))
+            });
+            if !fits && !catalog.resource_types.is_empty() {
+                let hint = match nearest_format(catalog, parts.resource) {
+                    Some((name, format)) => format!("did you mean {name} ({format})?"),
+                    None => format!("its ARN formats start {}", formats_summary(catalog)),
+                };
+                context.push(
+                    "INVALID_ARN_RESOURCE",
+                    Severity::Error,
+                    at,
+                    path,
+                    format!(
+                        "{text:?} matches no resource type of {}; {hint}",
+                        catalog.name
+                    ),
+                );
+            }
         }
-    } else if !open(parts.service) {
-        context
-            .unchecked_services
-            .insert(parts.service.to_ascii_lowercase());
+        None if !open(parts.service) => {
+            context
+                .unchecked_services
+                .insert(parts.service.to_ascii_lowercase());
+        }
+        None => {}
     }
+}
+
+/// The leading word of an ARN's resource part: `training-job` of `training-job/${Name}`.
+fn resource_head(resource: &str) -> &str {
+    resource.split(['/', ':']).next().unwrap_or_default()
+}
+
+/// The resource type whose ARN format starts with the word closest to the one written, for a
+/// "did you mean" hint.
+fn nearest_format<'c>(catalog: &'c ServiceCatalog, resource: &str) -> Option<(&'c str, &'c str)> {
+    let written = resource_head(resource);
+    if written.is_empty() || written.contains(['*', '?', '$']) {
+        return None;
+    }
+    let formats = || {
+        catalog.resource_types.iter().flat_map(|rt| {
+            rt.arn_formats.iter().filter_map(move |format| {
+                let head = resource_head(split_arn(format)?.resource);
+                Some((rt.name.as_str(), format.as_str(), head))
+            })
+        })
+    };
+    let nearest = crate::lookup::closest(formats().map(|(_, _, head)| head), written)?;
+    formats()
+        .find(|(_, _, head)| *head == nearest)
+        .map(|(name, format, _)| (name, format))
 }
 
 fn formats_summary(catalog: &ServiceCatalog) -> String {
@@ -520,8 +594,12 @@ fn check_action_resources(
             continue;
         }
         let full_name = format!("{}:{}", catalog.prefix, action.facts.name);
+        let verb = match at.map(|(_, statement)| statement.effect) {
+            Some(crate::policy::Effect::Deny) => "denies",
+            _ => "grants",
+        };
         let message = if rows.is_empty() {
-            format!("{full_name} supports no resource types: only \"Resource\": \"*\" grants it, so this statement grants it nothing")
+            format!("{full_name} supports no resource types: only \"Resource\": \"*\" covers it, so this statement {verb} it nothing")
         } else {
             let accepted: Vec<String> = rows
                 .iter()
@@ -538,7 +616,7 @@ fn check_action_resources(
                     )
                 })
                 .collect();
-            format!("{full_name} applies to none of this statement's resources, so it is granted nothing here; it accepts {} or \"*\"", accepted.join(", "))
+            format!("{full_name} applies to none of this statement's resources, so this statement {verb} it nothing; it accepts {} or \"*\"", accepted.join(", "))
         };
         context.push(
             "RESOURCE_MISMATCH",
@@ -565,44 +643,84 @@ fn check_pass_role(
     let covers = |item: &crate::policy::ActionItem| {
         wildcard_match_ignore_case(item.as_str(), "iam:PassRole")
     };
-    let (action_kind, action_path) = match action {
+    enum Grant {
+        /// `iam:PassRole` named, at this path.
+        Named(String),
+        /// A wildcard action covering it.
+        Star(String, String),
+        /// A NotAction that does not exclude it.
+        NotAction,
+    }
+    let grant = match action {
         ActionElement::Action(items) => {
-            if items
+            let named = items
                 .iter()
-                .any(|item| item.as_str().eq_ignore_ascii_case("iam:PassRole"))
-            {
-                ("explicit", "Action")
-            } else if items.iter().any(covers) {
-                ("star", "Action")
-            } else {
-                return;
+                .position(|item| item.as_str().eq_ignore_ascii_case("iam:PassRole"));
+            match named {
+                Some(position) => Grant::Named(item_path(base, "Action", items, position)),
+                None => match items.iter().position(covers) {
+                    Some(position) => Grant::Star(
+                        item_path(base, "Action", items, position),
+                        items.as_slice()[position].as_str().to_owned(),
+                    ),
+                    None => return,
+                },
             }
         }
         ActionElement::NotAction(items) => {
             if items.iter().any(covers) {
                 return;
             }
-            ("not", "NotAction")
+            Grant::NotAction
         }
     };
-    let code = match (resource, action_kind) {
-        (ResourceElement::Resource(items), kind) => {
+    let not_resource = match resource {
+        ResourceElement::Resource(items) => {
             if !items.iter().any(|item| item.as_str() == "*") {
                 return;
             }
-            match kind {
-                "explicit" => "PASS_ROLE_WITH_STAR_IN_RESOURCE",
-                "star" => "PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE",
-                _ => "PASS_ROLE_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION",
-            }
+            false
         }
-        (ResourceElement::NotResource(_), "explicit") => "PASS_ROLE_WITH_NOT_RESOURCE",
-        (ResourceElement::NotResource(_), "star") => {
-            "PASS_ROLE_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE"
-        }
-        (ResourceElement::NotResource(_), _) => "PASS_ROLE_WITH_NOT_ACTION_AND_NOT_RESOURCE",
+        ResourceElement::NotResource(_) => true,
     };
-    context.push(code, Severity::SecurityWarning, at, format!("{base}.{action_path}"), "this statement lets the caller pass any role to any service (iam:PassRole on every resource); name the roles in Resource and restrict iam:PassedToService".into());
+    let (resources, scope) = if not_resource {
+        ("NotResource", "every role not listed in NotResource")
+    } else {
+        ("\"Resource\": \"*\"", "any role")
+    };
+    let (code, path, how) = match (&grant, not_resource) {
+        (Grant::Named(path), false) => (
+            "PASS_ROLE_WITH_STAR_IN_RESOURCE",
+            path.clone(),
+            "iam:PassRole".to_owned(),
+        ),
+        (Grant::Named(path), true) => (
+            "PASS_ROLE_WITH_NOT_RESOURCE",
+            path.clone(),
+            "iam:PassRole".to_owned(),
+        ),
+        (Grant::Star(path, text), false) => (
+            "PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE",
+            path.clone(),
+            format!("{text:?}, which covers iam:PassRole,"),
+        ),
+        (Grant::Star(path, text), true) => (
+            "PASS_ROLE_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE",
+            path.clone(),
+            format!("{text:?}, which covers iam:PassRole,"),
+        ),
+        (Grant::NotAction, false) => (
+            "PASS_ROLE_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION",
+            format!("{base}.NotAction"),
+            "NotAction, which does not exclude iam:PassRole,".to_owned(),
+        ),
+        (Grant::NotAction, true) => (
+            "PASS_ROLE_WITH_NOT_ACTION_AND_NOT_RESOURCE",
+            format!("{base}.NotAction"),
+            "NotAction, which does not exclude iam:PassRole,".to_owned(),
+        ),
+    };
+    context.push(code, Severity::SecurityWarning, at, path, format!("{how} with {resources} lets the caller pass {scope} to a service; name the roles in Resource and restrict iam:PassedToService"));
 }
 
 struct KeyInfo {
@@ -642,7 +760,9 @@ fn check_conditions(
             check_values(context, at, &path, operator, &info, entry.values.as_slice());
             if !info.global {
                 if let Some(prefix) = &info.catalog_prefix {
-                    check_key_support(context, at, &path, &info, prefix, statement, granted);
+                    check_key_support(
+                        context, at, &path, operator, &info, prefix, statement, granted,
+                    );
                 }
             }
         }
@@ -903,6 +1023,7 @@ fn check_key_support(
     context: &mut Context<'_>,
     at: Option<(usize, &Statement)>,
     path: &str,
+    operator: Operator,
     info: &KeyInfo,
     prefix: &str,
     statement: &Statement,
@@ -912,7 +1033,13 @@ fn check_key_support(
         .iter()
         .filter(|action| action.catalog.prefix.eq_ignore_ascii_case(prefix))
         .collect();
-    if same_service.is_empty() || same_service.iter().any(|action| !action.explicit) {
+    // A bare "*" grants every action, some of which may support the key, yet resolves to no
+    // catalog entry; like any wildcard it leaves the key's support open.
+    let grants_all = statement
+        .action
+        .as_ref()
+        .is_some_and(|action| action.items().iter().any(|item| item.as_str() == "*"));
+    if grants_all || same_service.is_empty() || same_service.iter().any(|action| !action.explicit) {
         return;
     }
     let resources: Vec<&str> = match &statement.resource {
@@ -953,7 +1080,43 @@ fn check_key_support(
             .iter()
             .map(|action| format!("{prefix}:{}", action.facts.name))
             .collect();
-        context.push("UNSUPPORTED_ACTION_FOR_CONDITION_KEY", Severity::Error, at, path.to_owned(), format!("no action of this statement supports {} ({}), so the condition never matches and the statement grants nothing", info.name, names.join(", ")));
+        let outcome = absent_key_outcome(operator, statement.effect);
+        context.push("UNSUPPORTED_ACTION_FOR_CONDITION_KEY", Severity::Error, at, path.to_owned(), format!("no action of this statement supports {} ({}), so the key is never in their requests: {outcome}", info.name, names.join(", ")));
+    }
+}
+
+/// What a condition on a key the request never carries does: IAM evaluates a missing key as
+/// true for `...IfExists`, negated operators and `ForAllValues`, as false otherwise.
+fn absent_key_outcome(operator: Operator, effect: crate::policy::Effect) -> String {
+    use BaseOperator::*;
+    let negated = matches!(
+        operator.base,
+        StringNotEquals
+            | StringNotEqualsIgnoreCase
+            | StringNotLike
+            | NumericNotEquals
+            | DateNotEquals
+            | NotIpAddress
+            | ArnNotEquals
+            | ArnNotLike
+    );
+    if operator.base == Null {
+        return "Null on it always gives the same answer, so the condition restricts nothing"
+            .to_owned();
+    }
+    let matches_absent = match operator.qualifier {
+        Some(SetQualifier::ForAllValues) => true,
+        Some(SetQualifier::ForAnyValue) => operator.if_exists,
+        None => operator.if_exists || negated,
+    };
+    if matches_absent {
+        format!("{operator} always matches a missing key, so the condition restricts nothing")
+    } else {
+        let verb = match effect {
+            crate::policy::Effect::Allow => "grants",
+            crate::policy::Effect::Deny => "denies",
+        };
+        format!("{operator} never matches a missing key, so the statement {verb} nothing")
     }
 }
 
@@ -962,24 +1125,29 @@ fn check_dependent_actions(
     statements: &[Statement],
     granted: &[(usize, Vec<Granted<'_>>)],
 ) {
-    let allowed_texts: Vec<&str> = statements
+    let allows: Vec<&ActionElement> = statements
         .iter()
         .filter(|statement| statement.effect == crate::policy::Effect::Allow)
-        .filter_map(|statement| match &statement.action {
-            Some(ActionElement::Action(items)) => {
-                Some(items.iter().map(|item| item.as_str()).collect::<Vec<_>>())
-            }
-            _ => None,
-        })
-        .flatten()
+        .filter_map(|statement| statement.action.as_ref())
         .collect();
+    let is_allowed = |dependent: &str| {
+        allows.iter().any(|element| {
+            let named = element
+                .items()
+                .iter()
+                .any(|item| wildcard_match_ignore_case(item.as_str(), dependent));
+            // An Allow with NotAction grants every action it does not list.
+            match element {
+                ActionElement::Action(_) => named,
+                ActionElement::NotAction(_) => !named,
+            }
+        })
+    };
     for (index, actions) in granted {
         let statement = &statements[*index];
         for action in actions.iter().filter(|action| action.explicit) {
             for dependent in &action.facts.dependent_actions {
-                let covered = allowed_texts
-                    .iter()
-                    .any(|text| wildcard_match_ignore_case(text, dependent));
+                let covered = is_allowed(dependent);
                 if !covered {
                     context.push("MISSING_DEPENDENT_ACTION", Severity::Warning, Some((*index, statement)), action.path.clone(), format!("{}:{} also needs {dependent}, which no Allow statement of the policy grants", action.catalog.prefix, action.facts.name));
                 }

@@ -39,7 +39,7 @@ fn main() {
         "{json}"
     );
     assert!(
-        json.contains("\"AWS\":\"arn:aws:iam::123456789012:root\""),
+        json.contains("\"AWS\":[\"arn:aws:iam::123456789012:root\"]"),
         "{json}"
     );
     assert!(

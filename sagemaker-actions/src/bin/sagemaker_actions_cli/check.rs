@@ -1,0 +1,197 @@
+//! `check`: reads policy files, validates them and hands the findings to a report.
+
+use crate::locate::Locator;
+use crate::report;
+use crate::{CheckArgs, CheckFormat, Outcome, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+use sagemaker_actions::policy::Policy;
+use sagemaker_actions::validate::{Finding, Options, ServiceCatalog, Severity, Validator};
+use std::io::Read;
+use std::path::Path;
+
+/// The name standard input goes by in reports.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// A finding with where it is in its file.
+#[derive(Debug)]
+pub struct Record {
+    /// The finding.
+    pub finding: Finding,
+    /// The 1-based line, when the finding names an element the text spells out.
+    pub line: Option<usize>,
+    /// The 1-based column, known for documents that do not parse.
+    pub column: Option<usize>,
+}
+
+/// The findings of one file that was read.
+#[derive(Debug)]
+pub struct FileReport {
+    /// The file as named on the command line (`<stdin>` for `-`).
+    pub name: String,
+    /// The findings at or above the threshold, in document order.
+    pub records: Vec<Record>,
+    /// How many findings were below the threshold.
+    pub hidden: usize,
+}
+
+/// Everything one `check` run found.
+#[derive(Debug)]
+pub struct Run {
+    /// The files that were read, in command-line order.
+    pub files: Vec<FileReport>,
+    /// Files that could not be read, with why.
+    pub unreadable: Vec<(String, String)>,
+    /// The threshold.
+    pub min_severity: Severity,
+}
+
+impl Run {
+    /// Whether anything at or above the threshold was found.
+    pub fn has_findings(&self) -> bool {
+        self.files.iter().any(|file| !file.records.is_empty())
+    }
+}
+
+/// Runs `check`.
+pub fn run(args: &CheckArgs) -> Outcome {
+    let mut validator = Validator::new().with_options(Options {
+        size_limit: args.size_limit.into(),
+        policy_type: args.policy_type.into(),
+    });
+    for path in &args.catalog {
+        match load_catalog(path) {
+            Ok(catalog) => validator = validator.with_catalog(catalog),
+            Err(message) => {
+                // Checking without a catalog that was asked for would report that service's
+                // actions as unchecked and could pass a policy that should fail.
+                eprintln!("sagemaker-actions: catalog {}: {message}", path.display());
+                return Outcome {
+                    stdout: String::new(),
+                    exit: EXIT_ERROR,
+                };
+            }
+        }
+    }
+    let min_severity: Severity = args.min_severity.into();
+    let mut run = Run {
+        files: Vec::new(),
+        unreadable: Vec::new(),
+        min_severity,
+    };
+    let mut stdin: Option<Vec<u8>> = None;
+    for path in &args.files {
+        let is_stdin = path.as_os_str() == "-";
+        let name = if is_stdin {
+            STDIN_NAME.to_owned()
+        } else {
+            path.display().to_string()
+        };
+        let bytes = if is_stdin {
+            read_stdin(&mut stdin)
+        } else {
+            std::fs::read(path)
+        };
+        let bytes = match bytes {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                eprintln!("sagemaker-actions: cannot read {name}: {error}");
+                run.unreadable.push((name, error.to_string()));
+                continue;
+            }
+        };
+        let (shown, hidden): (Vec<Record>, Vec<Record>) = check_bytes(&validator, &bytes)
+            .into_iter()
+            .partition(|record| record.finding.severity >= min_severity);
+        run.files.push(FileReport {
+            name,
+            records: shown,
+            hidden: hidden.len(),
+        });
+    }
+    let stdout = match args.format {
+        CheckFormat::Text => report::text(&run),
+        CheckFormat::Json => report::json(&run),
+        CheckFormat::Sarif => report::sarif(&run),
+    };
+    let exit = if !run.unreadable.is_empty() {
+        EXIT_ERROR
+    } else if run.has_findings() {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    };
+    Outcome { stdout, exit }
+}
+
+/// Standard input can be read once; naming it twice checks the same text twice.
+fn read_stdin(cache: &mut Option<Vec<u8>>) -> std::io::Result<Vec<u8>> {
+    if let Some(bytes) = cache {
+        return Ok(bytes.clone());
+    }
+    let mut bytes = Vec::new();
+    std::io::stdin().lock().read_to_end(&mut bytes)?;
+    *cache = Some(bytes.clone());
+    Ok(bytes)
+}
+
+fn load_catalog(path: &Path) -> Result<ServiceCatalog, String> {
+    let text = std::fs::read_to_string(path).map_err(|error| error.to_string())?;
+    ServiceCatalog::from_json(&text).map_err(|error| error.to_string())
+}
+
+/// Every finding for one file's contents, located.
+pub fn check_bytes(validator: &Validator, bytes: &[u8]) -> Vec<Record> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            // JSON is UTF-8 (RFC 8259), and IAM reads policies as such; point at the first
+            // byte that is not, as a parser would.
+            let valid = &bytes[..error.valid_up_to()];
+            let valid = String::from_utf8_lossy(valid);
+            let line = valid.matches('\n').count() + 1;
+            let column = valid
+                .rsplit('\n')
+                .next()
+                .map_or(0, |last| last.chars().count())
+                + 1;
+            return vec![Record {
+                finding: Finding {
+                    code: "JSON_SYNTAX_ERROR",
+                    severity: Severity::Error,
+                    statement: None,
+                    sid: None,
+                    path: String::new(),
+                    message: "the file is not UTF-8 text, which JSON must be".to_owned(),
+                },
+                line: Some(line),
+                column: Some(column),
+            }];
+        }
+    };
+    match Policy::from_json(text) {
+        Err(error) => vec![Record {
+            finding: Finding {
+                code: error.code(),
+                severity: Severity::Error,
+                statement: None,
+                sid: None,
+                path: String::new(),
+                message: error.message().to_owned(),
+            },
+            line: Some(error.line()).filter(|line| *line > 0),
+            // serde_json reports column 0 for an error at a line break: no column to point at.
+            column: Some(error.column()).filter(|column| *column > 0),
+        }],
+        Ok(_) => {
+            let locator = Locator::new(text);
+            validator
+                .validate_json(text)
+                .into_iter()
+                .map(|finding| Record {
+                    line: locator.line(&finding.path),
+                    column: None,
+                    finding,
+                })
+                .collect()
+        }
+    }
+}

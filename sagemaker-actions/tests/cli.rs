@@ -1,0 +1,441 @@
+//! The `sagemaker-actions` binary, run as a user would: on files, on standard input, with each
+//! output format, and on inputs that must not crash it.
+
+#![cfg(feature = "cli")]
+#![forbid(unsafe_code)]
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const CLEAN: &str = r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": "sagemaker:ListTrainingJobs",
+      "Resource": "*"
+    }
+  ]
+}
+"#;
+
+/// An unknown action (ERROR, line 7) next to a known one.
+const WITH_ERROR: &str = r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "Train",
+      "Effect": "Allow",
+      "Action": ["sagemaker:CreateTrainingJb", "sagemaker:ListTrainingJobs"],
+      "Resource": "*"
+    }
+  ]
+}
+"#;
+
+/// Only warnings: CreateTrainingJob without the iam:PassRole it depends on.
+const WARNINGS_ONLY: &str = r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": "sagemaker:CreateTrainingJob",
+      "Resource": "*"
+    }
+  ]
+}
+"#;
+
+struct Dir {
+    dir: tempfile::TempDir,
+}
+
+impl Dir {
+    fn new() -> Self {
+        Dir {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    fn file(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, contents).expect("write temp file");
+        path
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+}
+
+/// Runs the binary in `dir` (so that file names in its output are as given) with `stdin`.
+fn run_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sagemaker-actions"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start sagemaker-actions");
+    let mut input = child.stdin.take().expect("stdin");
+    input.write_all(stdin).expect("write stdin");
+    drop(input);
+    let output = child.wait_with_output().expect("run sagemaker-actions");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{args:?} panicked: {stderr}");
+    output
+}
+
+fn run(dir: &Dir, args: &[&str]) -> Output {
+    run_in(dir.path(), args, b"")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 stdout")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn code(output: &Output) -> i32 {
+    output.status.code().expect("exit code")
+}
+
+fn json(output: &Output) -> Value {
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|error| panic!("stdout is not JSON ({error}): {}", stdout(output)))
+}
+
+#[test]
+fn clean_policy_exits_zero() {
+    let dir = Dir::new();
+    dir.file("clean.json", CLEAN);
+    let output = run(&dir, &["check", "clean.json"]);
+    assert_eq!(code(&output), 0, "{}{}", stdout(&output), stderr(&output));
+    assert!(
+        stdout(&output).contains("no findings"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn error_exits_one_and_names_the_code_and_line() {
+    let dir = Dir::new();
+    dir.file("policy.json", WITH_ERROR);
+    let output = run(&dir, &["check", "policy.json"]);
+    assert_eq!(code(&output), 1);
+    let text = stdout(&output);
+    assert!(
+        text.contains("policy.json:7: ERROR INVALID_ACTION Statement[0].Action[0]"),
+        "{text}"
+    );
+    assert!(text.contains("sagemaker:CreateTrainingJob"), "{text}");
+    assert!(text.contains("1 file checked: 1 error"), "{text}");
+}
+
+#[test]
+fn min_severity_hides_findings_and_decides_the_exit_code() {
+    let dir = Dir::new();
+    dir.file("policy.json", WARNINGS_ONLY);
+    let default = run(&dir, &["check", "policy.json"]);
+    assert_eq!(code(&default), 1);
+    assert!(stdout(&default).contains("WARNING MISSING_DEPENDENT_ACTION"));
+
+    let errors_only = run(&dir, &["check", "--min-severity", "error", "policy.json"]);
+    assert_eq!(code(&errors_only), 0);
+    let text = stdout(&errors_only);
+    assert!(!text.contains("MISSING_DEPENDENT_ACTION"), "{text}");
+    assert!(text.contains("below ERROR not shown"), "{text}");
+
+    let as_json = run(
+        &dir,
+        &[
+            "check",
+            "--min-severity",
+            "error",
+            "--format",
+            "json",
+            "policy.json",
+        ],
+    );
+    assert_eq!(json(&as_json), Value::Array(Vec::new()));
+}
+
+#[test]
+fn json_output_has_every_field() {
+    let dir = Dir::new();
+    dir.file("policy.json", WITH_ERROR);
+    let output = run(&dir, &["check", "--format", "json", "policy.json"]);
+    assert_eq!(code(&output), 1);
+    let findings = json(&output);
+    let first = &findings.as_array().expect("an array")[0];
+    assert_eq!(first["file"], "policy.json");
+    assert_eq!(first["code"], "INVALID_ACTION");
+    assert_eq!(first["severity"], "ERROR");
+    assert_eq!(first["statement"], 0);
+    assert_eq!(first["sid"], "Train");
+    assert_eq!(first["path"], "Statement[0].Action[0]");
+    assert_eq!(first["line"], 7);
+    assert!(first["message"]
+        .as_str()
+        .is_some_and(|message| message.contains("CreateTrainingJb")));
+}
+
+#[test]
+fn sarif_output_is_a_sarif_log() {
+    let dir = Dir::new();
+    dir.file("policy.json", WITH_ERROR);
+    let output = run(&dir, &["check", "--format", "sarif", "policy.json"]);
+    assert_eq!(code(&output), 1);
+    let log = json(&output);
+    assert_eq!(log["version"], "2.1.0");
+    let run = &log["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "sagemaker-actions");
+    assert_eq!(run["tool"]["driver"]["rules"][0]["id"], "INVALID_ACTION");
+    let result = &run["results"][0];
+    assert_eq!(result["ruleId"], "INVALID_ACTION");
+    assert_eq!(result["level"], "error");
+    let location = &result["locations"][0];
+    assert_eq!(
+        location["physicalLocation"]["artifactLocation"]["uri"],
+        "policy.json"
+    );
+    assert_eq!(location["physicalLocation"]["region"]["startLine"], 7);
+    assert_eq!(
+        location["logicalLocations"][0]["fullyQualifiedName"],
+        "Statement[0].Action[0]"
+    );
+}
+
+#[test]
+fn unreadable_file_exits_two_after_checking_the_others() {
+    let dir = Dir::new();
+    dir.file("policy.json", WITH_ERROR);
+    let output = run(&dir, &["check", "missing.json", "policy.json"]);
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output).contains("missing.json"),
+        "{}",
+        stderr(&output)
+    );
+    let text = stdout(&output);
+    assert!(
+        text.contains("policy.json:7: ERROR INVALID_ACTION"),
+        "{text}"
+    );
+    assert!(text.contains("1 could not be read"), "{text}");
+
+    let sarif = run(
+        &dir,
+        &["check", "--format", "sarif", "missing.json", "policy.json"],
+    );
+    assert_eq!(code(&sarif), 2);
+    let log = json(&sarif);
+    assert_eq!(
+        log["runs"][0]["invocations"][0]["executionSuccessful"],
+        false
+    );
+    assert_eq!(log["runs"][0]["results"][0]["ruleId"], "INVALID_ACTION");
+}
+
+#[test]
+fn malformed_json_is_a_finding_with_line_and_column() {
+    let dir = Dir::new();
+    dir.file("broken.json", "{\n  \"Version\": \"2012-10-17\",,\n}\n");
+    let output = run(&dir, &["check", "--format", "json", "broken.json"]);
+    assert_eq!(code(&output), 1);
+    let finding = &json(&output)[0];
+    assert_eq!(finding["code"], "JSON_SYNTAX_ERROR");
+    assert_eq!(finding["line"], 2);
+    assert!(finding["column"].as_u64().is_some_and(|column| column > 0));
+
+    let text = stdout(&run(&dir, &["check", "broken.json"]));
+    assert!(text.starts_with("broken.json:2:"), "{text}");
+    assert!(text.contains("ERROR JSON_SYNTAX_ERROR"), "{text}");
+}
+
+#[test]
+fn odd_inputs_are_findings_not_crashes() {
+    let dir = Dir::new();
+    let deep = "[".repeat(100_000);
+    let inputs: [(&str, &[u8]); 9] = [
+        ("empty.json", b""),
+        ("null.json", b"null"),
+        ("array.json", b"[]"),
+        ("number.json", b"12"),
+        ("deep.json", deep.as_bytes()),
+        ("binary.json", b"\xff\xfe\x00{\"Statement\""),
+        ("statement.json", br#"{"Statement": {"Effect": "Allow"}}"#),
+        ("trailing.json", br#"{"Statement": []} {}"#),
+        (
+            "strange.json",
+            br#"{"Statement": [{"Effect": "Allow", "Action": "sagemaker:*", "Resource": "arn:aws:sagemaker:::\u0000", "Condition": {"StringEquals": {"": ""}}}]}"#,
+        ),
+    ];
+    for (name, contents) in inputs {
+        dir.file(name, contents);
+        for format in ["text", "json", "sarif"] {
+            let output = run(&dir, &["check", "--format", format, name]);
+            assert!(
+                matches!(code(&output), 0 | 1),
+                "{name} ({format}): {}{}",
+                stdout(&output),
+                stderr(&output)
+            );
+        }
+    }
+    let binary = json(&run(&dir, &["check", "--format", "json", "binary.json"]));
+    assert_eq!(binary[0]["code"], "JSON_SYNTAX_ERROR");
+}
+
+#[test]
+fn dash_reads_standard_input() {
+    let dir = Dir::new();
+    let output = run_in(dir.path(), &["check", "-"], WITH_ERROR.as_bytes());
+    assert_eq!(code(&output), 1);
+    assert!(
+        stdout(&output).contains("<stdin>:7: ERROR INVALID_ACTION"),
+        "{}",
+        stdout(&output)
+    );
+    let clean = run_in(dir.path(), &["check", "-"], CLEAN.as_bytes());
+    assert_eq!(code(&clean), 0);
+}
+
+#[test]
+fn catalog_files_check_other_services() {
+    let dir = Dir::new();
+    dir.file(
+        "s3.json",
+        r#"{
+          "service": {"prefix": "s3", "name": "Amazon S3"},
+          "actions": [{
+            "name": "GetObject",
+            "access_levels": ["Read"],
+            "resource_types": [{"name": "object", "required": true, "condition_keys": []}],
+            "condition_keys": [],
+            "dependent_actions": []
+          }],
+          "resource_types": [{
+            "name": "object",
+            "arn_formats": ["arn:${Partition}:s3:::${BucketName}/${ObjectName}"],
+            "condition_keys": []
+          }],
+          "condition_keys": []
+        }"#,
+    );
+    dir.file(
+        "policy.json",
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+            "Action": ["s3:GetObjekt", "s3:GetObject"], "Resource": "*"}]}"#,
+    );
+    let without = run(&dir, &["check", "policy.json"]);
+    assert_eq!(code(&without), 0, "{}", stdout(&without));
+    let with = run(&dir, &["check", "--catalog", "s3.json", "policy.json"]);
+    assert_eq!(code(&with), 1);
+    let text = stdout(&with);
+    assert!(text.contains("INVALID_ACTION"), "{text}");
+    assert!(text.contains("s3:GetObjekt"), "{text}");
+
+    dir.file("not-a-catalog.json", "{}");
+    let bad = run(
+        &dir,
+        &["check", "--catalog", "not-a-catalog.json", "policy.json"],
+    );
+    assert_eq!(code(&bad), 2);
+    assert!(stderr(&bad).contains("not-a-catalog.json"));
+}
+
+#[test]
+fn actions_filters_by_access_level() {
+    let dir = Dir::new();
+    let output = run(&dir, &["actions", "--access-level", "List"]);
+    assert_eq!(code(&output), 0);
+    let text = stdout(&output);
+    assert!(text.contains("sagemaker:ListTrainingJobs"), "{text}");
+    assert!(!text.contains("sagemaker:CreateTrainingJob"), "{text}");
+    assert!(text.starts_with("ACTION"), "{text}");
+
+    let listed = json(&run(
+        &dir,
+        &[
+            "actions",
+            "--resource-type",
+            "training-job",
+            "--format",
+            "json",
+            "Create*",
+        ],
+    ));
+    let create = listed
+        .as_array()
+        .expect("an array")
+        .iter()
+        .find(|action| action["action"] == "sagemaker:CreateTrainingJob")
+        .expect("CreateTrainingJob listed");
+    assert_eq!(create["access_levels"][0], "Write");
+    assert!(create["resource_types"]
+        .as_array()
+        .expect("resource types")
+        .iter()
+        .any(|row| row["name"] == "training-job" && row["required"] == true));
+
+    let typo = run(&dir, &["actions", "--resource-type", "traning-job"]);
+    assert_eq!(code(&typo), 2);
+    assert!(stderr(&typo).contains("training-job"));
+}
+
+#[test]
+fn explain_shows_the_catalog_entry() {
+    let dir = Dir::new();
+    let output = run(&dir, &["explain", "CreateTrainingJob"]);
+    assert_eq!(code(&output), 0);
+    let text = stdout(&output);
+    for expected in [
+        "sagemaker:CreateTrainingJob",
+        "Write",
+        "training-job*",
+        "arn:${Partition}:sagemaker:${Region}:${Account}:training-job/",
+        "sagemaker:InstanceTypes",
+        "iam:PassRole",
+        "https://docs.aws.amazon.com/",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in {text}");
+    }
+    let as_json = json(&run(
+        &dir,
+        &["explain", "--format", "json", "createtrainingjob"],
+    ));
+    assert_eq!(as_json["action"], "sagemaker:CreateTrainingJob");
+    assert!(as_json["dependent_actions"]
+        .as_array()
+        .is_some_and(|dependents| dependents.contains(&Value::from("iam:PassRole"))));
+}
+
+#[test]
+fn explain_suggests_a_name_for_a_typo() {
+    let dir = Dir::new();
+    let output = run(&dir, &["explain", "CreateTrainingJb"]);
+    assert_eq!(code(&output), 2);
+    assert!(stdout(&output).is_empty());
+    assert!(
+        stderr(&output).contains("CreateTrainingJob"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn help_has_examples_and_usage_errors_exit_two() {
+    let dir = Dir::new();
+    let help = run(&dir, &["check", "--help"]);
+    assert_eq!(code(&help), 0);
+    assert!(stdout(&help).contains("Examples:"));
+    assert_eq!(code(&run(&dir, &["check"])), 2);
+    assert_eq!(code(&run(&dir, &["check", "--format", "xml", "x.json"])), 2);
+}
