@@ -50,14 +50,14 @@
 /// The policy takes `Version` (a literal; `"2012-10-17"` when left out), `Id` and `Statement`
 /// (one `{ ... }` statement or a `[...]` list of them). A statement takes, in any order, each
 /// at most once: `Sid`, `Effect: Allow | Deny`, `Principal`/`NotPrincipal`,
-/// `Action`/`NotAction`, `Resource`/`NotResource` and `Condition`. A one-item list may be written
-/// without brackets when the item is a single token (`Action: ListTrainingJobs`,
-/// `Resource: "*"`).
+/// `Action`/`NotAction`, `Resource`/`NotResource` and `Condition`. As in JSON, an element with one
+/// item may drop the brackets (`Action: ListTrainingJobs`, `Action: unchecked("s3:GetObject")`,
+/// `Resource: "*"`); the policy then serializes it as a lone string.
 ///
 /// | element | items |
 /// |---|---|
 /// | `Action` | `CreateTrainingJob` (a SageMaker action), `"sagemaker:Describe*"` (a pattern or `"*"`), `iam::PassRole` (a typed dependent action, see [`services`](crate::services)), `unchecked("events:PutRule")` (another service: syntax checked only) |
-/// | `Resource` | `"*"`, `TrainingJob(region, account, name)` (a typed ARN builder from [`arn`](crate::arn)), `"arn:aws:sagemaker:*:*:training-job/x" as TrainingJob` (a literal declared as a type), `"arn:..."` (a literal), `unchecked(expr)` (another service's ARN or any run-time text) |
+/// | `Resource` | `"*"`, `TrainingJob(region, account, name)` or `TrainingJob::in_partition(partition, region, account, name)` (typed ARN builders from [`arn`](crate::arn)), `"arn:aws:sagemaker:*:*:training-job/x" as TrainingJob` (a literal declared as a type), `"arn:..."` (a literal), `unchecked(expr)` (another service's ARN or any run-time text) |
 /// | `Principal` | `"*"` or `{ AWS: ..., Service: ..., Federated: ..., CanonicalUser: ... }` |
 /// | `Condition` | `{ Operator: { key: value-or-[values], ... }, ForAnyValue:Operator: { ... } }` |
 ///
@@ -112,8 +112,8 @@ macro_rules! policy {
 /// ```
 #[macro_export]
 macro_rules! statement {
-    ($($element:ident : $value:tt),* $(,)?) => {
-        $crate::__statement!(@parse {} {} {} {} {} {} $($element : $value,)*)
+    ($($body:tt)*) => {
+        $crate::__statement!(@parse {} {} {} {} {} {} $($body)* ,)
     };
 }
 
@@ -185,6 +185,37 @@ macro_rules! __statement {
     (@parse $s:tt $e:tt {} $a:tt $r:tt $c:tt NotPrincipal : $v:tt, $($rest:tt)*) => {
         $crate::__statement!(@parse $s $e {NotPrincipal $v} $a $r $c $($rest)*)
     };
+    // A lone item of several tokens, kept lone (like a lone JSON string) but read as one item.
+    (@parse $s:tt $e:tt $p:tt {} $r:tt $c:tt $element:ident : $prefix:ident :: $name:ident, $($rest:tt)*) => {
+        $crate::__statement!(@lone $s $e $p {} $r $c $element ($prefix :: $name) $($rest)*)
+    };
+    (@parse $s:tt $e:tt $p:tt $a:tt {} $c:tt $element:ident : $name:ident :: $constructor:ident ( $($args:tt)* ), $($rest:tt)*) => {
+        $crate::__statement!(@lone $s $e $p $a {} $c $element ($name :: $constructor ($($args)*)) $($rest)*)
+    };
+    (@parse $s:tt $e:tt $p:tt $a:tt $r:tt $c:tt $element:ident : $name:ident ( $($args:tt)* ), $($rest:tt)*) => {
+        $crate::__statement!(@lone $s $e $p $a $r $c $element ($name ($($args)*)) $($rest)*)
+    };
+    (@parse $s:tt $e:tt $p:tt $a:tt {} $c:tt $element:ident : $literal:literal as $type:ident, $($rest:tt)*) => {
+        $crate::__statement!(@lone $s $e $p $a {} $c $element ($literal as $type) $($rest)*)
+    };
+    (@lone $s:tt $e:tt $p:tt {} $r:tt $c:tt Action $item:tt $($rest:tt)*) => {
+        $crate::__statement!(@parse $s $e $p {Action (lone $item)} $r $c $($rest)*)
+    };
+    (@lone $s:tt $e:tt $p:tt {} $r:tt $c:tt NotAction $item:tt $($rest:tt)*) => {
+        $crate::__statement!(@parse $s $e $p {NotAction (lone $item)} $r $c $($rest)*)
+    };
+    (@lone $s:tt $e:tt $p:tt $a:tt {} $c:tt Resource $item:tt $($rest:tt)*) => {
+        $crate::__statement!(@parse $s $e $p $a {Resource (lone $item)} $c $($rest)*)
+    };
+    (@lone $s:tt $e:tt $p:tt $a:tt {} $c:tt NotResource $item:tt $($rest:tt)*) => {
+        $crate::__statement!(@parse $s $e $p $a {NotResource (lone $item)} $c $($rest)*)
+    };
+    (@lone $s:tt $e:tt $p:tt $a:tt $r:tt $c:tt $element:ident $item:tt $($rest:tt)*) => {
+        ::core::compile_error!(::core::concat!(
+            "cannot read `", ::core::stringify!($element), ": ", ::core::stringify!($item),
+            "`: only Action, NotAction, Resource and NotResource take such an item, once per statement"
+        ))
+    };
     (@parse $s:tt $e:tt $p:tt {} $r:tt $c:tt Action : $v:tt, $($rest:tt)*) => {
         $crate::__statement!(@parse $s $e $p {Action $v} $r $c $($rest)*)
     };
@@ -217,6 +248,9 @@ macro_rules! __statement {
     };
     (@parse $s:tt $e:tt $p:tt $a:tt $r:tt $c:tt NotPrincipal : $v:tt, $($rest:tt)*) => {
         ::core::compile_error!("a statement has one Principal or one NotPrincipal element, not both")
+    };
+    (@parse $s:tt $e:tt $p:tt $a:tt $r:tt $c:tt , $($rest:tt)*) => {
+        $crate::__statement!(@parse $s $e $p $a $r $c $($rest)*)
     };
     (@parse $s:tt $e:tt $p:tt $a:tt $r:tt $c:tt $element:ident : $v:tt, $($rest:tt)*) => {
         ::core::compile_error!(::core::concat!(
@@ -272,6 +306,10 @@ macro_rules! __actions {
     (@check $element:ident [ $($items:tt)* ]) => { $crate::__actions!(@munch check [] $($items)*) };
     (@value $element:ident [ $($items:tt)* ]) => {
         $crate::policy::OneOrMany::Many($crate::__actions!(@munch value [] $($items)*))
+    };
+    (@check $element:ident (lone ($($item:tt)*))) => { &[$crate::__action_item!(@check $($item)*)] };
+    (@value $element:ident (lone ($($item:tt)*))) => {
+        $crate::policy::OneOrMany::One($crate::__action_item!(@value $($item)*))
     };
     (@check $element:ident $item:tt) => { &[$crate::__action_item!(@check $item)] };
     (@value $element:ident $item:tt) => {
@@ -341,6 +379,14 @@ macro_rules! __resources {
             $crate::policy::OneOrMany::Many($crate::__resources!(@munch value [] $($items)*))
         ))
     };
+    (@check $element:ident (lone ($($item:tt)*))) => {
+        $crate::__private::ResourceListRef::$element(&[$crate::__resource_item!(@check $($item)*)])
+    };
+    (@value $element:ident (lone ($($item:tt)*))) => {
+        ::core::option::Option::Some($crate::policy::ResourceElement::$element(
+            $crate::policy::OneOrMany::One($crate::__resource_item!(@value $($item)*))
+        ))
+    };
     (@check $element:ident $item:tt) => {
         $crate::__private::ResourceListRef::$element(&[$crate::__resource_item!(@check $item)])
     };
@@ -352,6 +398,9 @@ macro_rules! __resources {
     (@munch $mode:ident [$($done:tt)*]) => { $crate::__resources!(@emit $mode $($done)*) };
     (@munch $mode:ident [$($done:tt)*] $literal:literal as $type:ident $(, $($rest:tt)*)?) => {
         $crate::__resources!(@munch $mode [$($done)* {$literal as $type}] $($($rest)*)?)
+    };
+    (@munch $mode:ident [$($done:tt)*] $name:ident :: $constructor:ident ( $($args:tt)* ) $(, $($rest:tt)*)?) => {
+        $crate::__resources!(@munch $mode [$($done)* {$name :: $constructor ($($args)*)}] $($($rest)*)?)
     };
     (@munch $mode:ident [$($done:tt)*] $name:ident ( $($args:tt)* ) $(, $($rest:tt)*)?) => {
         $crate::__resources!(@munch $mode [$($done)* {$name ($($args)*)}] $($($rest)*)?)
@@ -377,6 +426,9 @@ macro_rules! __resource_item {
     (@check $literal:literal as $type:ident) => {
         $crate::__private::ResourceRef::TypedLiteral($crate::ResourceType::$type, $literal)
     };
+    (@check $type:ident :: $constructor:ident ($($args:tt)*)) => {
+        $crate::__private::ResourceRef::Typed($crate::ResourceType::$type)
+    };
     (@check $type:ident ($($args:tt)*)) => {
         $crate::__private::ResourceRef::Typed($crate::ResourceType::$type)
     };
@@ -391,6 +443,9 @@ macro_rules! __resource_item {
     (@value unchecked ($value:expr)) => { $crate::policy::ResourceItem::unchecked($value) };
     (@value $literal:literal as $type:ident) => {
         $crate::policy::ResourceItem::typed($crate::ResourceType::$type, $literal)
+    };
+    (@value $type:ident :: $constructor:ident ($($args:tt)*)) => {
+        $crate::policy::ResourceItem::from($crate::arn::$type::$constructor($($args)*))
     };
     (@value $type:ident ($($args:tt)*)) => {
         $crate::policy::ResourceItem::from($crate::arn::$type::new($($args)*))

@@ -46,12 +46,10 @@
 //!
 //! # Partitions
 //!
-//! The `policy!` macro's typed ARN builders (`TrainingJob(region, account, name)`) write the
-//! `aws` partition. For another partition ([`Parameters::in_partition`]) the job ARN the macro
-//! checked is replaced by the same resource type's ARN built with `in_partition`, so the
-//! statement keeps the resource type the macro checked it against.
+//! [`Parameters::in_partition`] selects `aws-cn`, `aws-us-gov`, ...: the job ARN is built with
+//! the typed builder's `in_partition`, which the `policy!` macro checks like any typed resource.
 
-use crate::policy::{OneOrMany, Policy, ResourceElement, ResourceItem};
+use crate::policy::Policy;
 use crate::{Action, ResourceType};
 use std::fmt;
 
@@ -242,7 +240,7 @@ macro_rules! integrations {
                 let Parameters { partition, region, account_id, role_arn } = *parameters;
                 let job_name = resources.arn_job_name();
                 let events_rule = self.events_rule_arn(parameters);
-                let mut policy = match (self, pattern) {
+                match (self, pattern) {
                     $(
                         (Integration::$variant, Pattern::Sync) => $crate::policy! {
                             Version: "2012-10-17",
@@ -250,7 +248,7 @@ macro_rules! integrations {
                                 {
                                     Effect: Allow,
                                     Action: [$create, $describe, $stop],
-                                    Resource: [$arn(region, account_id, &job_name)],
+                                    Resource: [$arn::in_partition(partition, region, account_id, &job_name)],
                                 },
                                 { Effect: Allow, Action: [ListTags], Resource: ["*"] },
                                 {
@@ -278,7 +276,7 @@ macro_rules! integrations {
                                 {
                                     Effect: Allow,
                                     Action: [$create],
-                                    Resource: [$arn(region, account_id, &job_name)],
+                                    Resource: [$arn::in_partition(partition, region, account_id, &job_name)],
                                 },
                                 { Effect: Allow, Action: [ListTags], Resource: ["*"] },
                                 {
@@ -292,16 +290,7 @@ macro_rules! integrations {
                             ],
                         },
                     )*
-                };
-                if partition != DEFAULT_PARTITION {
-                    let job = match self {
-                        $(Integration::$variant => ResourceItem::from(
-                            crate::arn::$arn::in_partition(partition, region, account_id, &job_name),
-                        ),)*
-                    };
-                    replace_typed_resource(&mut policy, job);
                 }
-                policy
             }
         }
     };
@@ -359,28 +348,6 @@ impl Integration {
 impl fmt::Display for Integration {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
-    }
-}
-
-/// Replaces the resource items declared as the job's type with `job` (same type, another
-/// partition).
-fn replace_typed_resource(policy: &mut Policy, job: ResourceItem) {
-    let statements = match &mut policy.statement {
-        OneOrMany::One(statement) => std::slice::from_mut(statement),
-        OneOrMany::Many(statements) => statements.as_mut_slice(),
-    };
-    for statement in statements {
-        if let Some(ResourceElement::Resource(items)) = &mut statement.resource {
-            let items = match items {
-                OneOrMany::One(item) => std::slice::from_mut(item),
-                OneOrMany::Many(items) => items.as_mut_slice(),
-            };
-            for item in items {
-                if item.declared_type().is_some() && item.declared_type() == job.declared_type() {
-                    *item = job.clone();
-                }
-            }
-        }
     }
 }
 
