@@ -20,18 +20,34 @@ pub(crate) struct ArnParts<'a> {
 }
 
 /// Splits `arn:partition:service:region:account:resource`; `None` without the `arn:` prefix or
-/// with fewer than six fields.
+/// with fewer than six fields. Colons inside policy variables (`${aws:username}`) do not
+/// separate fields.
 pub(crate) fn split_arn(text: &str) -> Option<ArnParts<'_>> {
-    let mut fields = text.splitn(6, ':');
-    if fields.next()? != "arn" {
+    let bytes = text.as_bytes();
+    let mut bounds = [0usize; 5];
+    let mut start = 0;
+    for bound in &mut bounds {
+        *bound = next_colon(bytes, start)?;
+        start = *bound + 1;
+    }
+    let field = |index: usize| {
+        let from = if index == 0 { 0 } else { bounds[index - 1] + 1 };
+        let to = if index == 5 {
+            text.len()
+        } else {
+            bounds[index]
+        };
+        &text[from..to]
+    };
+    if field(0) != "arn" {
         return None;
     }
     Some(ArnParts {
-        partition: fields.next()?,
-        service: fields.next()?,
-        region: fields.next()?,
-        account: fields.next()?,
-        resource: fields.next()?,
+        partition: field(1),
+        service: field(2),
+        region: field(3),
+        account: field(4),
+        resource: field(5),
     })
 }
 
@@ -107,11 +123,16 @@ const fn slice(bytes: &[u8], start: usize, end: usize) -> &[u8] {
     field
 }
 
+/// The next `:` at or after `from` that is not inside a `${...}` policy variable.
 const fn next_colon(bytes: &[u8], from: usize) -> Option<usize> {
     let mut at = from;
+    let mut in_variable = false;
     while at < bytes.len() {
-        if bytes[at] == b':' {
-            return Some(at);
+        match bytes[at] {
+            b'$' if at + 1 < bytes.len() && bytes[at + 1] == b'{' => in_variable = true,
+            b'}' => in_variable = false,
+            b':' if !in_variable => return Some(at),
+            _ => {}
         }
         at += 1;
     }
@@ -121,17 +142,17 @@ const fn next_colon(bytes: &[u8], from: usize) -> Option<usize> {
 /// The index of the colon that ends field `field` (0-based: field 0 is `arn`).
 const fn field_end(bytes: &[u8], field: usize) -> Option<usize> {
     let mut seen = 0;
-    let mut at = 0;
-    while at < bytes.len() {
-        if bytes[at] == b':' {
-            if seen == field {
-                return Some(at);
+    let mut from = 0;
+    loop {
+        match next_colon(bytes, from) {
+            Some(at) if seen == field => return Some(at),
+            Some(at) => {
+                seen += 1;
+                from = at + 1;
             }
-            seen += 1;
+            None => return None,
         }
-        at += 1;
     }
-    None
 }
 
 /// Whether two fields, both read as globs (placeholders and variables as `*`), share a match.
@@ -288,6 +309,13 @@ mod tests {
             split_arn("arn:aws:sagemaker:r:a:x:y").unwrap().resource,
             "x:y"
         );
+        let with_variable = split_arn("arn:aws:sagemaker:${aws:RequestedRegion}:a:x").unwrap();
+        assert_eq!(with_variable.region, "${aws:RequestedRegion}");
+        assert_eq!(with_variable.account, "a");
+        assert!(arn_could_match_format(
+            "arn:aws:sagemaker:${aws:RequestedRegion}:*:training-job/x",
+            "arn:${Partition}:sagemaker:${Region}:${Account}:training-job/${TrainingJobName}"
+        ));
     }
 
     const COMPILE_TIME: bool = arn_could_match_format("arn:aws:sagemaker:*:*:*", ENDPOINT);

@@ -1948,7 +1948,14 @@ const TRANSFORM_ADD_TAGS: (&str, &str) = (
 // - AmazonSageMakerPipelinesIntegrations: only UNCHECKED_SERVICE (INFO) for elasticmapreduce,
 //   events, iam, lambda and sqs; its iam:PassRole on arn:aws:iam::*:role/* is no
 //   PASS_ROLE_WITH_STAR_IN_RESOURCE, which is about a bare "*".
-const SEEDS: [(&str, &str, &[(&str, &str)]); 9] = [
+/// A seed's name, its text, and the code and message words of each finding it gives.
+type Seed = (
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+);
+
+const SEEDS: [Seed; 9] = [
     (
         "SFN_TRAINING_STATIC_SYNC",
         SFN_TRAINING_STATIC_SYNC,

@@ -759,11 +759,7 @@ fn check_conditions(
             check_operator_fit(context, at, &path, operator, &info);
             check_values(context, at, &path, operator, &info, entry.values.as_slice());
             if !info.global {
-                if let Some(prefix) = &info.catalog_prefix {
-                    check_key_support(
-                        context, at, &path, operator, &info, prefix, statement, granted,
-                    );
-                }
+                check_key_support(context, at, &path, operator, &info, statement, granted);
             }
         }
     }
@@ -1025,10 +1021,13 @@ fn check_key_support(
     path: &str,
     operator: Operator,
     info: &KeyInfo,
-    prefix: &str,
     statement: &Statement,
     granted: &[Granted<'_>],
 ) {
+    // Only keys of a loaded catalog say which actions support them.
+    let Some(prefix) = info.catalog_prefix.as_deref() else {
+        return;
+    };
     let same_service: Vec<&Granted<'_>> = granted
         .iter()
         .filter(|action| action.catalog.prefix.eq_ignore_ascii_case(prefix))

@@ -47,6 +47,17 @@ pub enum SizeLimit {
 }
 
 impl SizeLimit {
+    /// How the quota is described in messages.
+    pub const fn description(self) -> &'static str {
+        match self {
+            SizeLimit::ManagedPolicy => "a customer managed policy",
+            SizeLimit::InlineUser => "a user's inline policies",
+            SizeLimit::InlineRole => "a role's inline policies",
+            SizeLimit::InlineGroup => "a group's inline policies",
+            SizeLimit::Unlimited => "no quota",
+        }
+    }
+
     /// The quota in characters, whitespace not counted.
     pub const fn characters(self) -> Option<usize> {
         match self {
@@ -182,8 +193,8 @@ impl Validator {
             sid: None,
             path: String::new(),
             message: format!(
-                "the policy has {size} characters (whitespace not counted), over the {limit}-character quota of a {:?} policy; split it or shorten ARNs with wildcards",
-                self.options.size_limit
+                "the policy has {size} characters (whitespace not counted), over the {limit}-character quota of {}; split it or shorten ARNs with wildcards",
+                self.options.size_limit.description()
             ),
         })
     }
