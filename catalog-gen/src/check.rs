@@ -133,22 +133,14 @@ pub fn warnings(catalog: &Catalog) -> Vec<Warning> {
         .map(|action| action.name.to_ascii_lowercase())
         .collect();
     let own_prefix = format!("{}:", catalog.service.prefix);
-    let mut found = BTreeSet::new();
+    let mut found: BTreeSet<Warning> = condition_key_references(catalog)
+        .filter(|(_, key)| !keys.contains(key.as_str()))
+        .map(|(referrer, key)| Warning::UndefinedConditionKey {
+            referrer,
+            key: key.clone(),
+        })
+        .collect();
     for action in &catalog.actions {
-        let used = action.condition_keys.iter().chain(
-            action
-                .resource_types
-                .iter()
-                .flat_map(|rt| &rt.condition_keys),
-        );
-        for key in used {
-            if !keys.contains(key.as_str()) {
-                found.insert(Warning::UndefinedConditionKey {
-                    referrer: format!("action {}", action.name),
-                    key: key.clone(),
-                });
-            }
-        }
         for dependent in &action.dependent_actions {
             let same_service = dependent
                 .strip_prefix(&own_prefix)
@@ -163,15 +155,30 @@ pub fn warnings(catalog: &Catalog) -> Vec<Warning> {
             }
         }
     }
-    for resource_type in &catalog.resource_types {
-        for key in &resource_type.condition_keys {
-            if !keys.contains(key.as_str()) {
-                found.insert(Warning::UndefinedConditionKey {
-                    referrer: format!("resource type {}", resource_type.name),
-                    key: key.clone(),
-                });
-            }
-        }
-    }
     found.into_iter().collect()
+}
+
+/// Every use of a condition key by an action (its own keys and its resource rows' keys) or a
+/// resource type, with the user named as "action CreateTrainingJob" or "resource type
+/// training-job".
+pub fn condition_key_references(catalog: &Catalog) -> impl Iterator<Item = (String, &String)> {
+    let by_actions = catalog.actions.iter().flat_map(|action| {
+        action
+            .condition_keys
+            .iter()
+            .chain(
+                action
+                    .resource_types
+                    .iter()
+                    .flat_map(|rt| &rt.condition_keys),
+            )
+            .map(move |key| (format!("action {}", action.name), key))
+    });
+    let by_resource_types = catalog.resource_types.iter().flat_map(|resource_type| {
+        resource_type
+            .condition_keys
+            .iter()
+            .map(move |key| (format!("resource type {}", resource_type.name), key))
+    });
+    by_actions.chain(by_resource_types)
 }

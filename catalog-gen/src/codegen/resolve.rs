@@ -166,31 +166,12 @@ pub(crate) fn resolve<'a>(
 
 fn check_key_references(catalog: &Catalog, keys: &[KeyEntry<'_>]) -> Result<(), CodegenError> {
     let defined: BTreeSet<&str> = keys.iter().map(|entry| entry.key.name.as_str()).collect();
-    let undefined = |referrer: String, key: &String| {
-        (!defined.contains(key.as_str())).then(|| CodegenError::UndefinedConditionKey {
+    match check::condition_key_references(catalog).find(|(_, key)| !defined.contains(key.as_str()))
+    {
+        Some((referrer, key)) => Err(CodegenError::UndefinedConditionKey {
             referrer,
             key: key.clone(),
-        })
-    };
-    for action in &catalog.actions {
-        let used = action.condition_keys.iter().chain(
-            action
-                .resource_types
-                .iter()
-                .flat_map(|rt| &rt.condition_keys),
-        );
-        for key in used {
-            if let Some(error) = undefined(format!("action {}", action.name), key) {
-                return Err(error);
-            }
-        }
+        }),
+        None => Ok(()),
     }
-    for resource_type in &catalog.resource_types {
-        for key in &resource_type.condition_keys {
-            if let Some(error) = undefined(format!("resource type {}", resource_type.name), key) {
-                return Err(error);
-            }
-        }
-    }
-    Ok(())
 }
