@@ -117,6 +117,23 @@ pub const fn arn_could_match_format(pattern: &str, format: &str) -> bool {
     true
 }
 
+/// [`arn_could_match_format`] with a cheap rejection first, for run-time callers that try one
+/// ARN against every format of a service: the literal starts of the resource parts (before the
+/// first wildcard, variable or placeholder) must agree, which rules out almost every other
+/// resource type without running the full comparison.
+pub(crate) fn arn_may_match_format(pattern: &str, format: &str) -> bool {
+    let (a, b) = (literal_start(pattern), literal_start(format));
+    let common = a.len().min(b.len());
+    a[..common] == b[..common] && arn_could_match_format(pattern, format)
+}
+
+/// The resource part of an ARN up to its first wildcard, variable or placeholder.
+fn literal_start(text: &str) -> &[u8] {
+    let resource = field_end(text.as_bytes(), 4).map_or("", |end| &text[end + 1..]);
+    let open = resource.find(['*', '?', '$']).unwrap_or(resource.len());
+    &resource.as_bytes()[..open]
+}
+
 const fn slice(bytes: &[u8], start: usize, end: usize) -> &[u8] {
     let (head, _) = bytes.split_at(end);
     let (_, field) = head.split_at(start);
@@ -316,6 +333,27 @@ mod tests {
             "arn:aws:sagemaker:${aws:RequestedRegion}:*:training-job/x",
             "arn:${Partition}:sagemaker:${Region}:${Account}:training-job/${TrainingJobName}"
         ));
+    }
+
+    #[test]
+    fn the_quick_rejection_agrees_with_the_full_comparison() {
+        let patterns = [
+            "arn:aws:sagemaker:*:*:*",
+            "arn:aws:sagemaker:*:*:training-job/*",
+            "arn:aws:sagemaker:*:*:train*",
+            "arn:aws:sagemaker:*:*:endpoint/x",
+            "arn:aws:sagemaker:r:a:${aws:username}/x",
+            "arn:aws:sagemaker:*:*:?raining-job/x",
+        ];
+        for pattern in patterns {
+            for format in [TRAINING_JOB, ENDPOINT] {
+                assert_eq!(
+                    arn_may_match_format(pattern, format),
+                    arn_could_match_format(pattern, format),
+                    "{pattern} ~ {format}"
+                );
+            }
+        }
     }
 
     const COMPILE_TIME: bool = arn_could_match_format("arn:aws:sagemaker:*:*:*", ENDPOINT);

@@ -11,7 +11,7 @@ pub(crate) fn find_ignore_case<T: Copy>(index: &[(&'static str, T)], name: &str)
         .map(|position| index[position].1)
 }
 
-fn compare_ignore_case(a: &str, b: &str) -> Ordering {
+pub(crate) fn compare_ignore_case(a: &str, b: &str) -> Ordering {
     a.bytes()
         .map(|byte| byte.to_ascii_lowercase())
         .cmp(b.bytes().map(|byte| byte.to_ascii_lowercase()))
@@ -21,25 +21,32 @@ fn compare_ignore_case(a: &str, b: &str) -> Ordering {
 /// typo: at most a third of the input's length, and at least 1 and at most 3 edits.
 pub(crate) fn closest<'a>(names: impl Iterator<Item = &'a str>, input: &str) -> Option<&'a str> {
     let budget = (input.chars().count() / 3).clamp(1, 3);
+    let mut rows = (Vec::new(), Vec::new());
     names
-        .map(|name| (edit_distance(name, input), name))
+        // Lengths further apart than the budget cannot be within it; most names stop here.
+        .filter(|name| name.len().abs_diff(input.len()) <= budget)
+        .map(|name| (edit_distance(name, input, &mut rows), name))
         .filter(|(distance, _)| *distance <= budget)
         .min()
         .map(|(_, name)| name)
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().map(|c| c.to_ascii_lowercase()).collect();
-    let b: Vec<char> = b.chars().map(|c| c.to_ascii_lowercase()).collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current = vec![0; b.len() + 1];
+/// Levenshtein distance over bytes, ignoring ASCII case; `rows` is scratch space reused across
+/// calls.
+fn edit_distance(a: &str, b: &str, rows: &mut (Vec<usize>, Vec<usize>)) -> usize {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let (previous, current) = rows;
+    previous.clear();
+    previous.extend(0..=b.len());
+    current.clear();
+    current.resize(b.len() + 1, 0);
     for (i, ca) in a.iter().enumerate() {
         current[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != cb);
+            let substitution = previous[j] + usize::from(!ca.eq_ignore_ascii_case(cb));
             current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
         }
-        std::mem::swap(&mut previous, &mut current);
+        std::mem::swap(previous, current);
     }
     previous[b.len()]
 }
@@ -72,6 +79,9 @@ mod tests {
             Some("CreateTrainingJob")
         );
         assert_eq!(closest(names.into_iter(), "DeleteEverything"), None);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(
+            edit_distance("kitten", "sitting", &mut (Vec::new(), Vec::new())),
+            3
+        );
     }
 }

@@ -1846,7 +1846,7 @@ fn policy_size_fires_for_each_limit() {
             &[
                 &(quota + 1).to_string(),
                 &quota.to_string(),
-                &format!("{limit:?}"),
+                limit.description(),
             ],
         );
         assert_eq!(finding.statement, None);

@@ -146,6 +146,24 @@ pub(crate) fn run(args: &BenchValidateArgs) -> Result<()> {
         api.first_pass_seconds,
         api.import_seconds
     );
+    // The seeds alone: small, real policies, where per-policy costs weigh more.
+    let seed_files: Vec<(PathBuf, String)> = files
+        .iter()
+        .filter(|(path, _)| {
+            path.file_name()
+                .is_some_and(|name| name.to_string_lossy().starts_with("seed-"))
+        })
+        .cloned()
+        .collect();
+    let ours_seeds = time_ours(&everything, &seed_files, args.seconds);
+    let api_seeds = time_parliament_api(&root, &python, &dir, &seed_files, args.seconds)?;
+    println!(
+        "seed policies only ({} files): sagemaker-actions {:.0} policies/s, parliament API {:.1} policies/s: {:.0}x",
+        seed_files.len(),
+        ours_seeds.policies_per_second,
+        api_seeds.policies_per_second,
+        ours_seeds.policies_per_second / api_seeds.policies_per_second
+    );
     let cli = if args.cli_files > 0 {
         let count = args.cli_files.min(files.len());
         let seconds = time_parliament_cli(&venv, &files[..count])?;
@@ -182,9 +200,11 @@ fn rerun_in_release(root: &Path) -> Result<()> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let forwarded: Vec<_> = std::env::args_os().skip(1).collect();
     println!("bench-validate times a release build: cargo run --release --package xtask -- ...");
+    // The working directory is kept, so relative paths in the arguments still resolve.
     let status = Command::new(cargo)
-        .current_dir(root)
-        .args(["run", "--release", "--quiet", "--package", "xtask", "--"])
+        .args(["run", "--release", "--quiet", "--manifest-path"])
+        .arg(root.join("Cargo.toml"))
+        .args(["--package", "xtask", "--"])
         .args(&forwarded)
         .env(RELEASE_CHILD, "1")
         .status()

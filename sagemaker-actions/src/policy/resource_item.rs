@@ -1,4 +1,4 @@
-use crate::arn_match::{arn_could_match_format, split_arn};
+use crate::arn_match::{arn_may_match_format, split_arn};
 use crate::{ResourceType, SERVICE_PREFIX};
 use std::borrow::Cow;
 use std::fmt;
@@ -83,7 +83,7 @@ impl ResourceItem {
         resource_type
             .arn_formats()
             .iter()
-            .any(|format| arn_could_match_format(&self.text, format))
+            .any(|format| arn_may_match_format(&self.text, format))
     }
 
     /// The SageMaker resource types the ARN could name.

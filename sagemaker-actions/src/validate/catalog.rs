@@ -66,9 +66,13 @@ pub struct KeyFacts {
 }
 
 impl KeyFacts {
-    /// The name up to a parameter placeholder, for matching `prefix:Key/param`.
+    /// The name up to a parameter placeholder, for matching `prefix:Key/param`. Pages write the
+    /// placeholder as `${TagKey}` or, on S3's page, `<key>`.
     fn stem(&self) -> Option<&str> {
-        self.name.find("${").map(|at| &self.name[..at])
+        self.name
+            .find("${")
+            .or_else(|| self.name.find('<'))
+            .map(|at| &self.name[..at])
     }
 }
 
@@ -152,7 +156,7 @@ impl ServiceCatalog {
         resource_types: Vec<ResourceTypeFacts>,
         condition_keys: Vec<KeyFacts>,
     ) -> Self {
-        actions.sort_by_key(|action| action.name.to_ascii_lowercase());
+        actions.sort_by(|a, b| crate::lookup::compare_ignore_case(&a.name, &b.name));
         ServiceCatalog {
             prefix,
             name,
@@ -175,9 +179,8 @@ impl ServiceCatalog {
 
     /// The action with this name, ignoring case.
     pub fn action(&self, name: &str) -> Option<&ActionFacts> {
-        let wanted = name.to_ascii_lowercase();
         self.actions
-            .binary_search_by(|action| action.name.to_ascii_lowercase().cmp(&wanted))
+            .binary_search_by(|action| crate::lookup::compare_ignore_case(&action.name, name))
             .ok()
             .map(|index| &self.actions[index])
     }

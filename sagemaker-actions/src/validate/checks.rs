@@ -2,7 +2,7 @@
 
 use super::catalog::{ActionFacts, ServiceCatalog};
 use super::{Finding, PolicyType, Severity, Validator};
-use crate::arn_match::{arn_could_match_format, split_arn};
+use crate::arn_match::{arn_may_match_format, split_arn};
 use crate::compile_checks::{is_base64, is_cidr, is_epoch, is_iso_date, is_number};
 use crate::policy::{
     is_action_syntax, ActionElement, BaseOperator, ConditionValue, OneOrMany, Operator,
@@ -366,14 +366,21 @@ fn check_redundant_actions(
     element: &str,
     items: &[crate::policy::ActionItem],
 ) {
+    let has_wildcard = |text: &str| text.contains(['*', '?']);
     for (position, item) in items.iter().enumerate() {
         let text = item.as_str();
         // Of two items that cover each other (duplicates, `a*` and `a**`) only the later one is
-        // redundant: removing both would drop the actions.
+        // redundant: removing both would drop the actions. Only a pattern with wildcards can
+        // cover another text; without, covering is equality, which is cheap to test first.
         let covered_by = items.iter().enumerate().find(|(other, pattern)| {
+            let pattern = pattern.as_str();
             *other != position
-                && pattern_covers(pattern.as_str(), text)
-                && (*other < position || !pattern_covers(text, pattern.as_str()))
+                && if has_wildcard(pattern) {
+                    pattern_covers(pattern, text)
+                        && (*other < position || !pattern_covers(text, pattern))
+                } else {
+                    *other < position && pattern.eq_ignore_ascii_case(text)
+                }
         });
         if let Some((other, pattern)) = covered_by {
             let path = if items.len() == 1 {
@@ -402,12 +409,10 @@ fn pattern_covers(pattern: &str, item: &str) -> bool {
     let item = item.as_bytes();
     // covers[j]: the pattern read so far covers the first j bytes of the item.
     let mut covers = vec![false; item.len() + 1];
+    let mut next = vec![false; item.len() + 1];
     covers[0] = true;
     for &p in pattern {
-        let mut next = vec![false; item.len() + 1];
-        if p == b'*' {
-            next[0] = covers[0];
-        }
+        next[0] = p == b'*' && covers[0];
         for j in 1..=item.len() {
             let t = item[j - 1];
             next[j] = match p {
@@ -416,7 +421,7 @@ fn pattern_covers(pattern: &str, item: &str) -> bool {
                 _ => p.eq_ignore_ascii_case(&t) && covers[j - 1],
             };
         }
-        covers = next;
+        std::mem::swap(&mut covers, &mut next);
     }
     covers[item.len()]
 }
@@ -492,7 +497,7 @@ fn check_arn(context: &mut Context<'_>, at: Option<(usize, &Statement)>, path: S
             let fits = catalog.resource_types.iter().any(|rt| {
                 rt.arn_formats
                     .iter()
-                    .any(|format| arn_could_match_format(text, format))
+                    .any(|format| arn_may_match_format(text, format))
             });
             if !fits && !catalog.resource_types.is_empty() {
                 let hint = match nearest_format(catalog, parts.resource) {
@@ -586,7 +591,7 @@ fn check_action_resources(
                 catalog.resource_type(&row.resource_type).is_some_and(|rt| {
                     rt.arn_formats
                         .iter()
-                        .any(|format| arn_could_match_format(text, format))
+                        .any(|format| arn_may_match_format(text, format))
                 })
             })
         });
@@ -1059,7 +1064,7 @@ fn check_key_support(
                             || rt
                                 .arn_formats
                                 .iter()
-                                .any(|format| arn_could_match_format(text, format))
+                                .any(|format| arn_may_match_format(text, format))
                     })
                 });
                 present
