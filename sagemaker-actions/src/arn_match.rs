@@ -122,13 +122,27 @@ pub const fn arn_could_match_format(pattern: &str, format: &str) -> bool {
 /// first wildcard, variable or placeholder) must agree, which rules out almost every other
 /// resource type without running the full comparison.
 pub(crate) fn arn_may_match_format(pattern: &str, format: &str) -> bool {
-    let (a, b) = (literal_start(pattern), literal_start(format));
-    let common = a.len().min(b.len());
-    a[..common] == b[..common] && arn_could_match_format(pattern, format)
+    arn_may_match_with_literals(
+        pattern,
+        literal_start(pattern),
+        format,
+        literal_start(format),
+    )
+}
+
+/// [`arn_may_match_format`] with both literal starts already known (see [`literal_start`]).
+pub(crate) fn arn_may_match_with_literals(
+    pattern: &str,
+    pattern_literal: &[u8],
+    format: &str,
+    format_literal: &[u8],
+) -> bool {
+    let common = pattern_literal.len().min(format_literal.len());
+    pattern_literal[..common] == format_literal[..common] && arn_could_match_format(pattern, format)
 }
 
 /// The resource part of an ARN up to its first wildcard, variable or placeholder.
-fn literal_start(text: &str) -> &[u8] {
+pub(crate) fn literal_start(text: &str) -> &[u8] {
     let resource = field_end(text.as_bytes(), 4).map_or("", |end| &text[end + 1..]);
     let open = resource.find(['*', '?', '$']).unwrap_or(resource.len());
     &resource.as_bytes()[..open]
@@ -174,12 +188,106 @@ const fn field_end(bytes: &[u8], field: usize) -> Option<usize> {
 
 /// Whether two fields, both read as globs (placeholders and variables as `*`), share a match.
 const fn fields_intersect(a: &[u8], b: &[u8]) -> bool {
+    // Most fields are plain text or a lone wildcard or placeholder; only the rest need the
+    // full comparison.
+    if is_open_field(a) || is_open_field(b) {
+        return true;
+    }
+    if !has_pattern(a) && !has_pattern(b) {
+        return bytes_equal(a, b);
+    }
+    // A format part such as `training-job/${TrainingJobName}`: any pattern whose literal start
+    // already begins with `training-job/` shares a match with it.
+    if covers_open_tail(a, b) || covers_open_tail(b, a) {
+        return true;
+    }
     let mut a_glob = [0u8; MAX_FIELD];
     let mut b_glob = [0u8; MAX_FIELD];
     let (Some(n), Some(m)) = (to_glob(a, &mut a_glob), to_glob(b, &mut b_glob)) else {
         return true;
     };
     globs_intersect(&a_glob, n, &b_glob, m)
+}
+
+/// `*` alone, or one `${...}` alone: matches any text.
+const fn is_open_field(field: &[u8]) -> bool {
+    if field.len() == 1 && field[0] == b'*' {
+        return true;
+    }
+    if field.len() < 3 || field[0] != b'$' || field[1] != b'{' || field[field.len() - 1] != b'}' {
+        return false;
+    }
+    let mut at = 2;
+    while at < field.len() - 1 {
+        if field[at] == b'}' {
+            return false;
+        }
+        at += 1;
+    }
+    true
+}
+
+/// Whether `tail_open` is a literal followed by one `*` or `${...}` at its end, and `other`'s
+/// literal start (before its first wildcard or `${`) begins with that literal.
+const fn covers_open_tail(other: &[u8], tail_open: &[u8]) -> bool {
+    let mut literal = 0;
+    while literal < tail_open.len()
+        && !(tail_open[literal] == b'*'
+            || tail_open[literal] == b'?'
+            || (tail_open[literal] == b'$'
+                && literal + 1 < tail_open.len()
+                && tail_open[literal + 1] == b'{'))
+    {
+        literal += 1;
+    }
+    if literal == tail_open.len() {
+        return false;
+    }
+    let (_, tail) = tail_open.split_at(literal);
+    if !is_open_field(tail) {
+        return false;
+    }
+    let mut at = 0;
+    while at < literal {
+        if at >= other.len() || other[at] != tail_open[at] || other[at] == b'*' || other[at] == b'?'
+        {
+            return false;
+        }
+        if other[at] == b'$' && at + 1 < other.len() && other[at + 1] == b'{' {
+            return false;
+        }
+        at += 1;
+    }
+    true
+}
+
+/// Whether the field has a wildcard or a `${`.
+const fn has_pattern(field: &[u8]) -> bool {
+    let mut at = 0;
+    while at < field.len() {
+        if field[at] == b'*'
+            || field[at] == b'?'
+            || (field[at] == b'$' && at + 1 < field.len() && field[at + 1] == b'{')
+        {
+            return true;
+        }
+        at += 1;
+    }
+    false
+}
+
+const fn bytes_equal(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut at = 0;
+    while at < a.len() {
+        if a[at] != b[at] {
+            return false;
+        }
+        at += 1;
+    }
+    true
 }
 
 /// Copies `field` into `out` with every `${...}` replaced by `*`; `None` if it does not fit.
@@ -212,8 +320,11 @@ const fn to_glob(field: &[u8], out: &mut [u8; MAX_FIELD]) -> Option<usize> {
 /// `b[j..m]` can match a common string. A star may match nothing (skip it) or absorb the other
 /// side's next character; two leading stars absorb each other's characters for free.
 const fn globs_intersect(a: &[u8; MAX_FIELD], n: usize, b: &[u8; MAX_FIELD], m: usize) -> bool {
-    let mut next = [false; MAX_FIELD + 1];
-    let mut row = [false; MAX_FIELD + 1];
+    let mut first = [false; MAX_FIELD + 1];
+    let mut second = [false; MAX_FIELD + 1];
+    // Swapping references to the two rows instead of copying one over the other.
+    let mut next = &mut first;
+    let mut row = &mut second;
     let mut i = n + 1;
     while i > 0 {
         i -= 1;
@@ -232,7 +343,7 @@ const fn globs_intersect(a: &[u8; MAX_FIELD], n: usize, b: &[u8; MAX_FIELD], m: 
                 false
             };
         }
-        next = row;
+        core::mem::swap(&mut next, &mut row);
     }
     next[0]
 }
@@ -314,6 +425,12 @@ mod tests {
         assert!(both("", "*"));
         assert!(!both("", "?"));
         assert!(both("x${v}z", "xyz"));
+        let fields = |a: &str, b: &str| fields_intersect(a.as_bytes(), b.as_bytes());
+        assert!(fields("training-job/a*", "training-job/${Name}"));
+        assert!(fields("training-job/${Name}", "training-job/x"));
+        assert!(!fields("endpoint/x", "training-job/${Name}"));
+        assert!(fields("train*", "training-job/${Name}"));
+        assert!(!fields("tr?x*", "training-job/${Name}"));
     }
 
     #[test]

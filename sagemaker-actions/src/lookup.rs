@@ -25,15 +25,15 @@ pub(crate) fn closest<'a>(names: impl Iterator<Item = &'a str>, input: &str) -> 
     names
         // Lengths further apart than the budget cannot be within it; most names stop here.
         .filter(|name| name.len().abs_diff(input.len()) <= budget)
-        .map(|name| (edit_distance(name, input, &mut rows), name))
+        .map(|name| (edit_distance(name, input, budget, &mut rows), name))
         .filter(|(distance, _)| *distance <= budget)
         .min()
         .map(|(_, name)| name)
 }
 
-/// Levenshtein distance over bytes, ignoring ASCII case; `rows` is scratch space reused across
-/// calls.
-fn edit_distance(a: &str, b: &str, rows: &mut (Vec<usize>, Vec<usize>)) -> usize {
+/// Levenshtein distance over bytes, ignoring ASCII case, or `limit + 1` as soon as it must
+/// exceed `limit`; `rows` is scratch space reused across calls.
+fn edit_distance(a: &str, b: &str, limit: usize, rows: &mut (Vec<usize>, Vec<usize>)) -> usize {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     let (previous, current) = rows;
     previous.clear();
@@ -45,6 +45,10 @@ fn edit_distance(a: &str, b: &str, rows: &mut (Vec<usize>, Vec<usize>)) -> usize
         for (j, cb) in b.iter().enumerate() {
             let substitution = previous[j] + usize::from(!ca.eq_ignore_ascii_case(cb));
             current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        // A row's minimum never decreases further down, so past the limit the name is out.
+        if current.iter().min().is_some_and(|&least| least > limit) {
+            return limit + 1;
         }
         std::mem::swap(previous, current);
     }
@@ -80,7 +84,7 @@ mod tests {
         );
         assert_eq!(closest(names.into_iter(), "DeleteEverything"), None);
         assert_eq!(
-            edit_distance("kitten", "sitting", &mut (Vec::new(), Vec::new())),
+            edit_distance("kitten", "sitting", 10, &mut (Vec::new(), Vec::new())),
             3
         );
     }

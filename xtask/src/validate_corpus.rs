@@ -84,7 +84,7 @@ pub(crate) fn run(args: &ValidateCorpusArgs) -> Result<()> {
             loaded.page,
             loaded.catalog.prefix,
             loaded.catalog.actions().len(),
-            loaded.catalog.resource_types.len(),
+            loaded.catalog.resource_types().len(),
             loaded.catalog.condition_keys.len()
         );
     }

@@ -1,6 +1,7 @@
 //! Service catalogs the validator checks against: SageMaker's, built in, and any other service's
 //! loaded at run time from a data file made by `cargo xtask scrape` (the same schema).
 
+use crate::arn_match::{arn_may_match_with_literals, literal_start};
 use crate::{Action, ConditionKey, ResourceType, ValueType};
 use std::fmt;
 
@@ -14,7 +15,12 @@ pub struct ServiceCatalog {
     /// Sorted by lower-cased name.
     actions: Vec<ActionFacts>,
     /// The resource types, in the page's order.
-    pub resource_types: Vec<ResourceTypeFacts>,
+    resource_types: Vec<ResourceTypeFacts>,
+    /// Positions in `resource_types`, sorted by name, for lookup.
+    by_name: Vec<usize>,
+    /// For each resource type, each ARN format's resource part up to its first placeholder:
+    /// checking an ARN against a service compares these first, which rules out most types.
+    format_literals: Vec<Vec<Box<[u8]>>>,
     /// The condition keys the page defines.
     pub condition_keys: Vec<KeyFacts>,
 }
@@ -157,13 +163,60 @@ impl ServiceCatalog {
         condition_keys: Vec<KeyFacts>,
     ) -> Self {
         actions.sort_by(|a, b| crate::lookup::compare_ignore_case(&a.name, &b.name));
+        let mut by_name: Vec<usize> = (0..resource_types.len()).collect();
+        by_name.sort_by(|&a, &b| resource_types[a].name.cmp(&resource_types[b].name));
+        let format_literals = resource_types
+            .iter()
+            .map(|rt| {
+                rt.arn_formats
+                    .iter()
+                    .map(|format| Box::from(literal_start(format)))
+                    .collect()
+            })
+            .collect();
         ServiceCatalog {
             prefix,
             name,
             actions,
             resource_types,
+            by_name,
+            format_literals,
             condition_keys,
         }
+    }
+
+    /// The resource types, in the page's order.
+    pub fn resource_types(&self) -> &[ResourceTypeFacts] {
+        &self.resource_types
+    }
+
+    /// Whether `arn` (with IAM wildcards) could name a resource of the named type.
+    pub fn arn_fits(&self, resource_type: &str, arn: &str) -> bool {
+        self.position(resource_type)
+            .is_some_and(|index| self.fits_at(index, arn, literal_start(arn)))
+    }
+
+    /// Whether `arn` (with IAM wildcards) could name a resource of any of the service's types.
+    pub fn arn_fits_any(&self, arn: &str) -> bool {
+        let literal = literal_start(arn);
+        (0..self.resource_types.len()).any(|index| self.fits_at(index, arn, literal))
+    }
+
+    fn fits_at(&self, index: usize, arn: &str, literal: &[u8]) -> bool {
+        self.resource_types[index]
+            .arn_formats
+            .iter()
+            .zip(&self.format_literals[index])
+            .any(|(format, format_literal)| {
+                arn_may_match_with_literals(arn, literal, format, format_literal)
+            })
+    }
+
+    fn position(&self, name: &str) -> Option<usize> {
+        self.by_name
+            .binary_search_by(|&index| self.resource_types[index].name.as_str().cmp(name))
+            .ok()
+            .map(|found| self.by_name[found])
     }
 
     /// Reads a data file written by `cargo xtask scrape` (`data/<prefix>.json`).
@@ -194,7 +247,7 @@ impl ServiceCatalog {
 
     /// The resource type with this name.
     pub fn resource_type(&self, name: &str) -> Option<&ResourceTypeFacts> {
-        self.resource_types.iter().find(|rt| rt.name == name)
+        self.position(name).map(|index| &self.resource_types[index])
     }
 
     /// The catalog key a policy's key names (case-insensitively; `prefix:Key/param` for

@@ -2,7 +2,7 @@
 
 use super::catalog::{ActionFacts, ServiceCatalog};
 use super::{Finding, PolicyType, Severity, Validator};
-use crate::arn_match::{arn_may_match_format, split_arn};
+use crate::arn_match::split_arn;
 use crate::compile_checks::{is_base64, is_cidr, is_epoch, is_iso_date, is_number};
 use crate::policy::{
     is_action_syntax, ActionElement, BaseOperator, ConditionValue, OneOrMany, Operator,
@@ -29,8 +29,8 @@ struct Granted<'a> {
     facts: &'a ActionFacts,
     /// Named one by one, not through a wildcard.
     explicit: bool,
-    /// Where it was written.
-    path: String,
+    /// Where it was written; shared by all the actions one pattern grants.
+    path: std::rc::Rc<str>,
 }
 
 struct Context<'a> {
@@ -313,6 +313,7 @@ fn resolve_actions<'a>(
         };
         if name.contains(['*', '?']) {
             let before = granted.len();
+            let shared: std::rc::Rc<str> = path.as_str().into();
             let matching = catalog
                 .actions()
                 .iter()
@@ -321,7 +322,7 @@ fn resolve_actions<'a>(
                 catalog,
                 facts,
                 explicit: false,
-                path: path.clone(),
+                path: std::rc::Rc::clone(&shared),
             }));
             if granted.len() == before {
                 context.push(
@@ -340,7 +341,7 @@ fn resolve_actions<'a>(
                 catalog,
                 facts,
                 explicit: true,
-                path,
+                path: path.into(),
             });
         } else {
             let suggestion = catalog
@@ -494,12 +495,7 @@ fn check_arn(context: &mut Context<'_>, at: Option<(usize, &Statement)>, path: S
         // No format can match a wrongly cased service; the case finding already says why.
         Some(_) if !service_lower_case => {}
         Some(catalog) => {
-            let fits = catalog.resource_types.iter().any(|rt| {
-                rt.arn_formats
-                    .iter()
-                    .any(|format| arn_may_match_format(text, format))
-            });
-            if !fits && !catalog.resource_types.is_empty() {
+            if !catalog.resource_types().is_empty() && !catalog.arn_fits_any(text) {
                 let hint = match nearest_format(catalog, parts.resource) {
                     Some((name, format)) => format!("did you mean {name} ({format})?"),
                     None => format!("its ARN formats start {}", formats_summary(catalog)),
@@ -538,7 +534,7 @@ fn nearest_format<'c>(catalog: &'c ServiceCatalog, resource: &str) -> Option<(&'
         return None;
     }
     let formats = || {
-        catalog.resource_types.iter().flat_map(|rt| {
+        catalog.resource_types().iter().flat_map(|rt| {
             rt.arn_formats.iter().filter_map(move |format| {
                 let head = resource_head(split_arn(format)?.resource);
                 Some((rt.name.as_str(), format.as_str(), head))
@@ -553,12 +549,12 @@ fn nearest_format<'c>(catalog: &'c ServiceCatalog, resource: &str) -> Option<(&'
 
 fn formats_summary(catalog: &ServiceCatalog) -> String {
     let mut formats: Vec<&str> = catalog
-        .resource_types
+        .resource_types()
         .iter()
         .flat_map(|rt| rt.arn_formats.iter().map(String::as_str))
         .take(4)
         .collect();
-    if catalog.resource_types.len() > 4 {
+    if catalog.resource_types().len() > 4 {
         formats.push("...");
     }
     formats.join(", ")
@@ -587,13 +583,8 @@ fn check_action_resources(
             .collect();
         let rows = &action.facts.resource_types;
         let satisfied = same_service.iter().any(|text| {
-            rows.iter().any(|row| {
-                catalog.resource_type(&row.resource_type).is_some_and(|rt| {
-                    rt.arn_formats
-                        .iter()
-                        .any(|format| arn_may_match_format(text, format))
-                })
-            })
+            rows.iter()
+                .any(|row| catalog.arn_fits(&row.resource_type, text))
         });
         if satisfied {
             continue;
@@ -627,7 +618,7 @@ fn check_action_resources(
             "RESOURCE_MISMATCH",
             Severity::Error,
             at,
-            action.path.clone(),
+            action.path.to_string(),
             message,
         );
     }
@@ -1058,15 +1049,9 @@ fn check_key_support(
             .iter()
             .any(|key| key.eq_ignore_ascii_case(&info.name))
             || action.facts.resource_types.iter().any(|row| {
-                let present = catalog.resource_type(&row.resource_type).is_some_and(|rt| {
-                    resources.iter().any(|text| {
-                        *text == "*"
-                            || rt
-                                .arn_formats
-                                .iter()
-                                .any(|format| arn_may_match_format(text, format))
-                    })
-                });
+                let present = resources
+                    .iter()
+                    .any(|text| *text == "*" || catalog.arn_fits(&row.resource_type, text));
                 present
                     && (row
                         .condition_keys
@@ -1153,7 +1138,7 @@ fn check_dependent_actions(
             for dependent in &action.facts.dependent_actions {
                 let covered = is_allowed(dependent);
                 if !covered {
-                    context.push("MISSING_DEPENDENT_ACTION", Severity::Warning, Some((*index, statement)), action.path.clone(), format!("{}:{} also needs {dependent}, which no Allow statement of the policy grants", action.catalog.prefix, action.facts.name));
+                    context.push("MISSING_DEPENDENT_ACTION", Severity::Warning, Some((*index, statement)), action.path.to_string(), format!("{}:{} also needs {dependent}, which no Allow statement of the policy grants", action.catalog.prefix, action.facts.name));
                 }
             }
         }
