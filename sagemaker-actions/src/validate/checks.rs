@@ -494,24 +494,23 @@ fn check_arn(context: &mut Context<'_>, at: Option<(usize, &Statement)>, path: S
     match validator.catalog(parts.service) {
         // No format can match a wrongly cased service; the case finding already says why.
         Some(_) if !service_lower_case => {}
-        Some(catalog) => {
-            if !catalog.resource_types().is_empty() && !catalog.arn_fits_any(text) {
-                let hint = match nearest_format(catalog, parts.resource) {
-                    Some((name, format)) => format!("did you mean {name} ({format})?"),
-                    None => format!("its ARN formats start {}", formats_summary(catalog)),
-                };
-                context.push(
-                    "INVALID_ARN_RESOURCE",
-                    Severity::Error,
-                    at,
-                    path,
-                    format!(
-                        "{text:?} matches no resource type of {}; {hint}",
-                        catalog.name
-                    ),
-                );
-            }
+        Some(catalog) if !catalog.resource_types().is_empty() && !catalog.arn_fits_any(text) => {
+            let hint = match nearest_format(catalog, parts.resource) {
+                Some((name, format)) => format!("did you mean {name} ({format})?"),
+                None => format!("its ARN formats start {}", formats_summary(catalog)),
+            };
+            context.push(
+                "INVALID_ARN_RESOURCE",
+                Severity::Error,
+                at,
+                path,
+                format!(
+                    "{text:?} matches no resource type of {}; {hint}",
+                    catalog.name
+                ),
+            );
         }
+        Some(_) => {}
         None if !open(parts.service) => {
             context
                 .unchecked_services
