@@ -22,13 +22,34 @@ pub(crate) fn compare_ignore_case(a: &str, b: &str) -> Ordering {
 pub(crate) fn closest<'a>(names: impl Iterator<Item = &'a str>, input: &str) -> Option<&'a str> {
     let budget = (input.chars().count() / 3).clamp(1, 3);
     let mut rows = (Vec::new(), Vec::new());
+    let input_letters = letters(input);
     names
         // Lengths further apart than the budget cannot be within it; most names stop here.
         .filter(|name| name.len().abs_diff(input.len()) <= budget)
+        // One edit changes the letter counts by at most 2 in total: a cheap lower bound.
+        .filter(|name| {
+            let name_letters = letters(name);
+            let difference: usize = name_letters
+                .iter()
+                .zip(&input_letters)
+                .map(|(a, b)| usize::from(a.abs_diff(*b)))
+                .sum();
+            difference <= 2 * budget
+        })
         .map(|name| (edit_distance(name, input, budget, &mut rows), name))
         .filter(|(distance, _)| *distance <= budget)
         .min()
         .map(|(_, name)| name)
+}
+
+/// How often each byte occurs, case folded into 64 buckets.
+fn letters(text: &str) -> [u8; 64] {
+    let mut counts = [0u8; 64];
+    for byte in text.bytes() {
+        let bucket = usize::from(byte.to_ascii_lowercase() & 63);
+        counts[bucket] = counts[bucket].saturating_add(1);
+    }
+    counts
 }
 
 /// Levenshtein distance over bytes, ignoring ASCII case, or `limit + 1` as soon as it must

@@ -21,6 +21,9 @@ pub struct ServiceCatalog {
     /// For each resource type, each ARN format's resource part up to its first placeholder:
     /// checking an ARN against a service compares these first, which rules out most types.
     format_literals: Vec<Vec<Box<[u8]>>>,
+    /// The resource types whose format literals start with each byte (index 256: empty
+    /// literals), so that an ARN is compared only with types it could share a start with.
+    by_first_byte: Vec<Vec<usize>>,
     /// The condition keys the page defines.
     pub condition_keys: Vec<KeyFacts>,
 }
@@ -165,7 +168,7 @@ impl ServiceCatalog {
         actions.sort_by(|a, b| crate::lookup::compare_ignore_case(&a.name, &b.name));
         let mut by_name: Vec<usize> = (0..resource_types.len()).collect();
         by_name.sort_by(|&a, &b| resource_types[a].name.cmp(&resource_types[b].name));
-        let format_literals = resource_types
+        let format_literals: Vec<Vec<Box<[u8]>>> = resource_types
             .iter()
             .map(|rt| {
                 rt.arn_formats
@@ -174,6 +177,15 @@ impl ServiceCatalog {
                     .collect()
             })
             .collect();
+        let mut by_first_byte: Vec<Vec<usize>> = vec![Vec::new(); 257];
+        for (index, literals) in format_literals.iter().enumerate() {
+            for literal in literals {
+                let bucket = literal.first().map_or(256, |&byte| usize::from(byte));
+                if by_first_byte[bucket].last() != Some(&index) {
+                    by_first_byte[bucket].push(index);
+                }
+            }
+        }
         ServiceCatalog {
             prefix,
             name,
@@ -181,6 +193,7 @@ impl ServiceCatalog {
             resource_types,
             by_name,
             format_literals,
+            by_first_byte,
             condition_keys,
         }
     }
@@ -199,7 +212,15 @@ impl ServiceCatalog {
     /// Whether `arn` (with IAM wildcards) could name a resource of any of the service's types.
     pub fn arn_fits_any(&self, arn: &str) -> bool {
         let literal = literal_start(arn);
-        (0..self.resource_types.len()).any(|index| self.fits_at(index, arn, literal))
+        match literal.first() {
+            // A literal start can only agree with formats starting with the same byte or with
+            // none.
+            Some(&byte) => self.by_first_byte[usize::from(byte)]
+                .iter()
+                .chain(&self.by_first_byte[256])
+                .any(|&index| self.fits_at(index, arn, literal)),
+            None => (0..self.resource_types.len()).any(|index| self.fits_at(index, arn, literal)),
+        }
     }
 
     fn fits_at(&self, index: usize, arn: &str, literal: &[u8]) -> bool {
