@@ -1131,11 +1131,15 @@ fn check_dependent_actions(
             }
         })
     };
+    // Many actions share a dependent action (iam:PassRole); answer each once.
+    let mut answers: HashMap<&str, bool> = HashMap::new();
     for (index, actions) in granted {
         let statement = &statements[*index];
         for action in actions.iter().filter(|action| action.explicit) {
             for dependent in &action.facts.dependent_actions {
-                let covered = is_allowed(dependent);
+                let covered = *answers
+                    .entry(dependent.as_str())
+                    .or_insert_with(|| is_allowed(dependent));
                 if !covered {
                     context.push("MISSING_DEPENDENT_ACTION", Severity::Warning, Some((*index, statement)), action.path.to_string(), format!("{}:{} also needs {dependent}, which no Allow statement of the policy grants", action.catalog.prefix, action.facts.name));
                 }
