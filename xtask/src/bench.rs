@@ -3,8 +3,6 @@
 
 use anyhow::{bail, Context, Result};
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::time::Instant;
 
 /// Where the real pages are, and what to measure.
 #[derive(clap::Args, Debug)]
@@ -32,7 +30,8 @@ pub(crate) fn run(args: &BenchArgs) -> Result<()> {
     let pages = pages
         .canonicalize()
         .with_context(|| format!("cannot resolve {}", pages.display()))?;
-    cargo(
+    let pages = pages.to_str().context("the pages directory is not UTF-8")?;
+    crate::cargo(
         &root,
         &[
             "bench",
@@ -41,14 +40,13 @@ pub(crate) fn run(args: &BenchArgs) -> Result<()> {
             "--bench",
             "scrape",
             "--",
+            pages,
         ],
-        Some(&pages),
         None,
     )?;
-    cargo(
+    crate::cargo(
         &root,
         &["bench", "--package", "catalog-gen", "--bench", "codegen"],
-        None,
         None,
     )?;
     if !args.skip_build {
@@ -66,8 +64,8 @@ fn build_times(root: &Path) -> Result<()> {
     ));
     let _ = std::fs::remove_dir_all(&scratch);
     for profile in ["dev", "release"] {
-        let clean = timed(|| {
-            cargo(
+        let clean = crate::timed(|| {
+            crate::cargo(
                 root,
                 &[
                     "build",
@@ -76,11 +74,10 @@ fn build_times(root: &Path) -> Result<()> {
                     "--profile",
                     profile,
                 ],
-                None,
                 Some(&scratch),
             )
         })?;
-        cargo(
+        crate::cargo(
             root,
             &[
                 "clean",
@@ -89,11 +86,10 @@ fn build_times(root: &Path) -> Result<()> {
                 "--profile",
                 profile,
             ],
-            None,
             Some(&scratch),
         )?;
-        let crate_alone = timed(|| {
-            cargo(
+        let crate_alone = crate::timed(|| {
+            crate::cargo(
                 root,
                 &[
                     "build",
@@ -102,7 +98,6 @@ fn build_times(root: &Path) -> Result<()> {
                     "--profile",
                     profile,
                 ],
-                None,
                 Some(&scratch),
             )
         })?;
@@ -111,35 +106,5 @@ fn build_times(root: &Path) -> Result<()> {
         );
     }
     let _ = std::fs::remove_dir_all(&scratch);
-    Ok(())
-}
-
-fn timed(f: impl FnOnce() -> Result<()>) -> Result<f64> {
-    let start = Instant::now();
-    f()?;
-    Ok(start.elapsed().as_secs_f64())
-}
-
-fn cargo(
-    root: &Path,
-    args: &[&str],
-    extra: Option<&Path>,
-    target_dir: Option<&Path>,
-) -> Result<()> {
-    let program = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let mut command = Command::new(program);
-    command.current_dir(root).args(args);
-    if let Some(extra) = extra {
-        command.arg(extra);
-    }
-    if let Some(target_dir) = target_dir {
-        command.env("CARGO_TARGET_DIR", target_dir).arg("--quiet");
-    }
-    let status = command
-        .status()
-        .with_context(|| format!("cannot run cargo {}", args.join(" ")))?;
-    if !status.success() {
-        bail!("cargo {} failed ({status})", args.join(" "));
-    }
     Ok(())
 }

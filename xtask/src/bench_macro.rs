@@ -4,11 +4,9 @@
 //! dependencies included), the crate alone with its dependencies built, and after an edit of
 //! the file that holds the policies.
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::time::Instant;
 
 /// Options of `cargo xtask bench-macro`.
 #[derive(clap::Args, Debug)]
@@ -59,7 +57,11 @@ pub(crate) fn run(args: &BenchMacroArgs) -> Result<()> {
     for (name, path) in [("policy!", &macro_crate), ("json!", &json_crate)] {
         let cold = timed_check(path)?;
         let crate_name = path.file_name().unwrap().to_string_lossy().into_owned();
-        clean_crate(path, &crate_name)?;
+        crate::cargo(
+            path,
+            &["clean", "--package", &crate_name],
+            Some(&path.join("target")),
+        )?;
         let crate_alone = timed_check(path)?;
         // An edit, not just a new mtime: incremental compilation would reuse identical source.
         let lib = path.join("src/lib.rs");
@@ -95,33 +97,8 @@ fn write_crate(dir: &Path, dependency: &str, source: &str) -> Result<()> {
     Ok(())
 }
 
-fn clean_crate(dir: &Path, name: &str) -> Result<()> {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let status = Command::new(cargo)
-        .current_dir(dir)
-        .args(["clean", "--quiet", "--package", name])
-        .env("CARGO_TARGET_DIR", dir.join("target"))
-        .status()
-        .with_context(|| format!("cannot run cargo clean in {}", dir.display()))?;
-    if !status.success() {
-        bail!("cargo clean failed in {}", dir.display());
-    }
-    Ok(())
-}
-
 fn timed_check(dir: &Path) -> Result<f64> {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let start = Instant::now();
-    let status = Command::new(cargo)
-        .current_dir(dir)
-        .args(["check", "--quiet", "--offline"])
-        .env("CARGO_TARGET_DIR", dir.join("target"))
-        .status()
-        .with_context(|| format!("cannot run cargo check in {}", dir.display()))?;
-    if !status.success() {
-        bail!("cargo check failed in {}", dir.display());
-    }
-    Ok(start.elapsed().as_secs_f64())
+    crate::timed(|| crate::cargo(dir, &["check", "--offline"], Some(&dir.join("target"))))
 }
 
 /// One statement's parts, shared by both renderings so they describe the same policy.

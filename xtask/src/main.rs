@@ -80,3 +80,33 @@ pub(crate) fn read_file(path: &Path) -> Result<Vec<u8>> {
     use anyhow::Context;
     std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
 }
+
+/// Runs the cargo that runs xtask with `args` in `dir`, quietly, building into `target_dir`
+/// (default: the usual one); fails naming the command when cargo does.
+pub(crate) fn cargo(dir: &Path, args: &[&str], target_dir: Option<&Path>) -> Result<()> {
+    use anyhow::{bail, Context};
+    let program = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut command = std::process::Command::new(program);
+    command.current_dir(dir).arg("--quiet").args(args);
+    if let Some(target_dir) = target_dir {
+        command.env("CARGO_TARGET_DIR", target_dir);
+    }
+    let status = command
+        .status()
+        .with_context(|| format!("cannot run cargo {} in {}", args.join(" "), dir.display()))?;
+    if !status.success() {
+        bail!(
+            "cargo {} failed in {} ({status})",
+            args.join(" "),
+            dir.display()
+        );
+    }
+    Ok(())
+}
+
+/// Seconds `work` took.
+pub(crate) fn timed(work: impl FnOnce() -> Result<()>) -> Result<f64> {
+    let start = std::time::Instant::now();
+    work()?;
+    Ok(start.elapsed().as_secs_f64())
+}
