@@ -260,9 +260,27 @@ impl ServiceCatalog {
     }
 
     /// The actions an IAM wildcard pattern (without prefix) matches.
-    pub fn matching<'a>(&'a self, pattern: &'a str) -> impl Iterator<Item = &'a ActionFacts> + 'a {
-        self.actions
+    pub fn matching<'a, 'p>(
+        &'a self,
+        pattern: &'p str,
+    ) -> impl Iterator<Item = &'a ActionFacts> + use<'a, 'p> {
+        // Actions are sorted ignoring case, so those starting with the pattern's literal head
+        // form one run; only it needs the wildcard comparison.
+        let head = &pattern[..pattern.find(['*', '?']).unwrap_or(pattern.len())];
+        let starts_with_head = move |action: &ActionFacts| {
+            action
+                .name
+                .as_bytes()
+                .get(..head.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(head.as_bytes()))
+        };
+        let first = self.actions.partition_point(|action| {
+            !starts_with_head(action)
+                && crate::lookup::compare_ignore_case(&action.name, head).is_lt()
+        });
+        self.actions[first..]
             .iter()
+            .take_while(move |action| starts_with_head(action))
             .filter(move |action| crate::wildcard_match_ignore_case(pattern, &action.name))
     }
 
@@ -402,5 +420,36 @@ mod data_file {
             resource_types,
             condition_keys,
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matching_agrees_with_comparing_every_action() {
+        let catalog = ServiceCatalog::sagemaker();
+        for pattern in [
+            "*",
+            "Describe*",
+            "describe*job",
+            "?reate*",
+            "List",
+            "Zzz*",
+            "CreateTrainingJob",
+            "cReAtE*",
+            "",
+        ] {
+            let fast: Vec<&str> = catalog.matching(pattern).map(|a| a.name.as_str()).collect();
+            let slow: Vec<&str> = catalog
+                .actions()
+                .iter()
+                .filter(|a| crate::wildcard_match_ignore_case(pattern, &a.name))
+                .map(|a| a.name.as_str())
+                .collect();
+            assert_eq!(fast, slow, "{pattern}");
+        }
+        assert!(catalog.matching("Describe*").count() > 50);
     }
 }

@@ -314,10 +314,7 @@ fn resolve_actions<'a>(
         if name.contains(['*', '?']) {
             let before = granted.len();
             let shared: std::rc::Rc<str> = path.as_str().into();
-            let matching = catalog
-                .actions()
-                .iter()
-                .filter(|facts| wildcard_match_ignore_case(name, &facts.name));
+            let matching = catalog.matching(name);
             granted.extend(matching.map(|facts| Granted {
                 catalog,
                 facts,
