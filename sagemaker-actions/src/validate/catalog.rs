@@ -14,6 +14,8 @@ pub struct ServiceCatalog {
     pub name: String,
     /// Sorted by lower-cased name.
     actions: Vec<ActionFacts>,
+    /// The actions' names, lower-cased, in the same order: lookups compare plain bytes.
+    lower_names: Vec<Box<[u8]>>,
     /// The resource types, in the page's order.
     resource_types: Vec<ResourceTypeFacts>,
     /// Positions in `resource_types`, sorted by name, for lookup.
@@ -166,6 +168,16 @@ impl ServiceCatalog {
         condition_keys: Vec<KeyFacts>,
     ) -> Self {
         actions.sort_by(|a, b| crate::lookup::compare_ignore_case(&a.name, &b.name));
+        let lower_names = actions
+            .iter()
+            .map(|action| {
+                action
+                    .name
+                    .to_ascii_lowercase()
+                    .into_bytes()
+                    .into_boxed_slice()
+            })
+            .collect();
         let mut by_name: Vec<usize> = (0..resource_types.len()).collect();
         by_name.sort_by(|&a, &b| resource_types[a].name.cmp(&resource_types[b].name));
         let format_literals: Vec<Vec<Box<[u8]>>> = resource_types
@@ -190,6 +202,7 @@ impl ServiceCatalog {
             prefix,
             name,
             actions,
+            lower_names,
             resource_types,
             by_name,
             format_literals,
@@ -253,8 +266,18 @@ impl ServiceCatalog {
 
     /// The action with this name, ignoring case.
     pub fn action(&self, name: &str) -> Option<&ActionFacts> {
-        self.actions
-            .binary_search_by(|action| crate::lookup::compare_ignore_case(&action.name, name))
+        let mut buffer = [0u8; 128];
+        let wanted = match buffer.get_mut(..name.len()) {
+            Some(wanted) => {
+                wanted.copy_from_slice(name.as_bytes());
+                wanted.make_ascii_lowercase();
+                wanted
+            }
+            // No action name is that long.
+            None => return None,
+        };
+        self.lower_names
+            .binary_search_by(|candidate| candidate.as_ref().cmp(wanted))
             .ok()
             .map(|index| &self.actions[index])
     }

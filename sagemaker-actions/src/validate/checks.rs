@@ -403,6 +403,15 @@ fn check_redundant_actions(
 /// IAM wildcards; a `*` of the item is covered only by a `*` of the pattern, and a `?` by `?` or
 /// `*`, since a pattern's `?` stands for exactly one character.
 fn pattern_covers(pattern: &str, item: &str) -> bool {
+    // The usual pattern, `Describe*`, covers exactly the items that start with `Describe`.
+    if let Some(head) = pattern.strip_suffix('*') {
+        if !head.contains(['*', '?']) {
+            return item
+                .as_bytes()
+                .get(..head.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(head.as_bytes()));
+        }
+    }
     let pattern = pattern.as_bytes();
     let item = item.as_bytes();
     // covers[j]: the pattern read so far covers the first j bytes of the item.
