@@ -40,6 +40,17 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// Remembers a service without a catalog, once, without allocating for repeats.
+    fn note_unchecked(&mut self, prefix: &str) {
+        if !self
+            .unchecked_services
+            .iter()
+            .any(|known| known.eq_ignore_ascii_case(prefix))
+        {
+            self.unchecked_services.insert(prefix.to_ascii_lowercase());
+        }
+    }
+
     fn push(
         &mut self,
         code: &'static str,
@@ -306,9 +317,7 @@ fn resolve_actions<'a>(
         }
         let (prefix, name) = text.split_once(':').expect("checked syntax");
         let Some(catalog) = validator.catalog(prefix) else {
-            context
-                .unchecked_services
-                .insert(prefix.to_ascii_lowercase());
+            context.note_unchecked(prefix);
             continue;
         };
         if name.contains(['*', '?']) {
@@ -454,7 +463,8 @@ fn check_arn(context: &mut Context<'_>, at: Option<(usize, &Statement)>, path: S
         return;
     };
     let open = |field: &str| field.contains(['*', '?']) || field.contains("${");
-    if !open(parts.partition) && !PARTITIONS.contains(&parts.partition) {
+    if !open(parts.partition) && parts.partition != "aws" && !PARTITIONS.contains(&parts.partition)
+    {
         context.push(
             "INVALID_PARTITION",
             Severity::Error,
@@ -518,9 +528,7 @@ fn check_arn(context: &mut Context<'_>, at: Option<(usize, &Statement)>, path: S
         }
         Some(_) => {}
         None if !open(parts.service) => {
-            context
-                .unchecked_services
-                .insert(parts.service.to_ascii_lowercase());
+            context.note_unchecked(parts.service);
         }
         None => {}
     }
@@ -574,17 +582,19 @@ fn check_action_resources(
     if resources.iter().any(|item| item.as_str() == "*") {
         return;
     }
+    // Each resource's service, read once for all the statement's actions.
+    let services: Vec<(&str, &str)> = resources
+        .iter()
+        .filter_map(|item| split_arn(item.as_str()).map(|parts| (item.as_str(), parts.service)))
+        .collect();
     for action in granted.iter().filter(|action| action.explicit) {
         let catalog = action.catalog;
-        let same_service: Vec<&str> = resources
+        let same_service: Vec<&str> = services
             .iter()
-            .map(|item| item.as_str())
-            .filter(|text| {
-                split_arn(text).is_some_and(|parts| {
-                    parts.service.eq_ignore_ascii_case(&catalog.prefix)
-                        || parts.service.contains(['*', '?'])
-                })
+            .filter(|(_, service)| {
+                service.eq_ignore_ascii_case(&catalog.prefix) || service.contains(['*', '?'])
             })
+            .map(|(text, _)| *text)
             .collect();
         let rows = &action.facts.resource_types;
         let satisfied = same_service.iter().any(|text| {
@@ -840,9 +850,7 @@ fn resolve_key(
             }
         },
         None => {
-            context
-                .unchecked_services
-                .insert(prefix.to_ascii_lowercase());
+            context.note_unchecked(prefix);
             Some(KeyInfo {
                 name: text.to_owned(),
                 value_type: None,
