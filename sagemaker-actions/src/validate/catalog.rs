@@ -3,7 +3,33 @@
 
 use crate::arn_match::{arn_may_match_with_literals, literal_start};
 use crate::{Action, ConditionKey, ResourceType, ValueType};
+use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: action names are short and not chosen by an attacker who could exploit it, so a
+/// simple hash beats SipHash's per-call cost.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &byte in bytes {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
 
 /// One service's actions, resource types and condition keys, as owned data.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,8 +40,8 @@ pub struct ServiceCatalog {
     pub name: String,
     /// Sorted by lower-cased name.
     actions: Vec<ActionFacts>,
-    /// The actions' names, lower-cased, in the same order: lookups compare plain bytes.
-    lower_names: Vec<Box<[u8]>>,
+    /// Lower-cased name to position in `actions`: one hash and one comparison per lookup.
+    by_lower_name: HashMap<Box<[u8]>, usize, BuildHasherDefault<Fnv>>,
     /// The resource types, in the page's order.
     resource_types: Vec<ResourceTypeFacts>,
     /// Positions in `resource_types`, sorted by name, for lookup.
@@ -168,14 +194,12 @@ impl ServiceCatalog {
         condition_keys: Vec<KeyFacts>,
     ) -> Self {
         actions.sort_by(|a, b| crate::lookup::compare_ignore_case(&a.name, &b.name));
-        let lower_names = actions
+        let by_lower_name = actions
             .iter()
-            .map(|action| {
-                action
-                    .name
-                    .to_ascii_lowercase()
-                    .into_bytes()
-                    .into_boxed_slice()
+            .enumerate()
+            .map(|(index, action)| {
+                let lower = action.name.to_ascii_lowercase().into_bytes();
+                (lower.into_boxed_slice(), index)
             })
             .collect();
         let mut by_name: Vec<usize> = (0..resource_types.len()).collect();
@@ -202,7 +226,7 @@ impl ServiceCatalog {
             prefix,
             name,
             actions,
-            lower_names,
+            by_lower_name,
             resource_types,
             by_name,
             format_literals,
@@ -276,10 +300,10 @@ impl ServiceCatalog {
             // No action name is that long.
             None => return None,
         };
-        self.lower_names
-            .binary_search_by(|candidate| candidate.as_ref().cmp(wanted))
-            .ok()
-            .map(|index| &self.actions[index])
+        let wanted: &[u8] = wanted;
+        self.by_lower_name
+            .get(wanted)
+            .map(|&index| &self.actions[index])
     }
 
     /// The actions an IAM wildcard pattern (without prefix) matches.
