@@ -29,8 +29,27 @@ struct Granted<'a> {
     facts: &'a ActionFacts,
     /// Named one by one, not through a wildcard.
     explicit: bool,
-    /// Where it was written; shared by all the actions one pattern grants.
-    path: std::rc::Rc<str>,
+    /// Where it was written.
+    path: ItemPath,
+}
+
+/// Where an item was written, spelled out only when a finding needs it: most items never do.
+#[derive(Clone)]
+struct ItemPath {
+    base: std::rc::Rc<str>,
+    element: &'static str,
+    /// `None` for a lone value.
+    position: Option<usize>,
+}
+
+impl std::fmt::Display for ItemPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.base, self.element)?;
+        if let Some(position) = self.position {
+            write!(f, "[{position}]")?;
+        }
+        Ok(())
+    }
 }
 
 struct Context<'a> {
@@ -246,10 +265,11 @@ fn check_statement<'a>(
             context.push("ALLOW_WITH_NOT_RESOURCE", Severity::SecurityWarning, at, format!("{base}.NotResource"), "Allow with NotResource grants the actions on every resource not listed, including ones created later; list the resources instead".into());
         }
         for (position, item) in items.iter().enumerate() {
+            // The path is only written out for a finding.
             check_arn(
                 context,
                 at,
-                item_path(base, name, items, position),
+                &|| item_path(base, name, items, position),
                 item.as_str(),
             );
         }
@@ -297,7 +317,7 @@ fn resolve_actions<'a>(
     context: &mut Context<'a>,
     at: Option<(usize, &Statement)>,
     base: &str,
-    element: &str,
+    element: &'static str,
     action_element: &ActionElement,
 ) -> Vec<Granted<'a>> {
     let items = match action_element {
@@ -305,14 +325,20 @@ fn resolve_actions<'a>(
     };
     let validator = context.validator;
     let mut granted = Vec::new();
+    let base: std::rc::Rc<str> = base.into();
+    let lone = matches!(items, OneOrMany::One(_));
     for (position, item) in items.iter().enumerate() {
-        let path = item_path(base, element, items, position);
+        let path = ItemPath {
+            base: std::rc::Rc::clone(&base),
+            element,
+            position: (!lone).then_some(position),
+        };
         let text = item.as_str();
         if text == "*" {
             continue;
         }
         if !is_action_syntax(text) {
-            context.push("INVALID_ACTION", Severity::Error, at, path, format!("{text:?} is not an action: expected \"*\" or service:Action, e.g. \"sagemaker:CreateTrainingJob\""));
+            context.push("INVALID_ACTION", Severity::Error, at, path.to_string(), format!("{text:?} is not an action: expected \"*\" or service:Action, e.g. \"sagemaker:CreateTrainingJob\""));
             continue;
         }
         let (prefix, name) = text.split_once(':').expect("checked syntax");
@@ -322,20 +348,19 @@ fn resolve_actions<'a>(
         };
         if name.contains(['*', '?']) {
             let before = granted.len();
-            let shared: std::rc::Rc<str> = path.as_str().into();
             let matching = catalog.matching(name);
             granted.extend(matching.map(|facts| Granted {
                 catalog,
                 facts,
                 explicit: false,
-                path: std::rc::Rc::clone(&shared),
+                path: path.clone(),
             }));
             if granted.len() == before {
                 context.push(
                     "INVALID_ACTION",
                     Severity::Error,
                     at,
-                    path,
+                    path.to_string(),
                     format!(
                         "{text:?} matches no action of {} ({})",
                         catalog.name, catalog.prefix
@@ -347,7 +372,7 @@ fn resolve_actions<'a>(
                 catalog,
                 facts,
                 explicit: true,
-                path: path.into(),
+                path,
             });
         } else {
             let suggestion = catalog
@@ -358,7 +383,7 @@ fn resolve_actions<'a>(
                 "INVALID_ACTION",
                 Severity::Error,
                 at,
-                path,
+                path.to_string(),
                 format!("{text:?} is not an action of {}{suggestion}", catalog.name),
             );
         }
@@ -442,7 +467,12 @@ fn pattern_covers(pattern: &str, item: &str) -> bool {
     covers[item.len()]
 }
 
-fn check_arn(context: &mut Context<'_>, at: Option<(usize, &Statement)>, path: String, text: &str) {
+fn check_arn(
+    context: &mut Context<'_>,
+    at: Option<(usize, &Statement)>,
+    path: &dyn Fn() -> String,
+    text: &str,
+) {
     if text == "*" {
         return;
     }
@@ -452,14 +482,14 @@ fn check_arn(context: &mut Context<'_>, at: Option<(usize, &Statement)>, path: S
                 "INVALID_ARN_PREFIX",
                 Severity::Error,
                 at,
-                path,
+                path(),
                 format!("{text:?} is not an ARN: a resource is \"*\" or starts with \"arn:\""),
             );
         }
         return;
     }
     let Some(parts) = split_arn(text) else {
-        context.push("MISSING_ARN_FIELD", Severity::Error, at, path, format!("ARN {text:?} has fewer than six fields: arn:partition:service:region:account:resource"));
+        context.push("MISSING_ARN_FIELD", Severity::Error, at, path(), format!("ARN {text:?} has fewer than six fields: arn:partition:service:region:account:resource"));
         return;
     };
     let open = |field: &str| field.contains(['*', '?']) || field.contains("${");
@@ -469,7 +499,7 @@ fn check_arn(context: &mut Context<'_>, at: Option<(usize, &Statement)>, path: S
             "INVALID_PARTITION",
             Severity::Error,
             at,
-            path.clone(),
+            path(),
             format!(
                 "partition {:?} of {text:?} is not an AWS partition ({})",
                 parts.partition,
@@ -483,7 +513,7 @@ fn check_arn(context: &mut Context<'_>, at: Option<(usize, &Statement)>, path: S
             "INVALID_ARN_SERVICE_CASE",
             Severity::Error,
             at,
-            path.clone(),
+            path(),
             format!(
                 "the service {:?} of {text:?} must be lower case",
                 parts.service
@@ -499,7 +529,7 @@ fn check_arn(context: &mut Context<'_>, at: Option<(usize, &Statement)>, path: S
             "INVALID_ARN_ACCOUNT",
             Severity::Error,
             at,
-            path.clone(),
+            path(),
             format!(
                 "account {:?} of {text:?} is not a 12-digit account ID",
                 parts.account
@@ -519,7 +549,7 @@ fn check_arn(context: &mut Context<'_>, at: Option<(usize, &Statement)>, path: S
                 "INVALID_ARN_RESOURCE",
                 Severity::Error,
                 at,
-                path,
+                path(),
                 format!(
                     "{text:?} matches no resource type of {}; {hint}",
                     catalog.name
@@ -1127,22 +1157,34 @@ fn check_dependent_actions(
     statements: &[Statement],
     granted: &[(usize, Vec<Granted<'_>>)],
 ) {
-    let allows: Vec<&ActionElement> = statements
+    // Each Allow's items, split once into plain names (compared for equality) and patterns.
+    let allows: Vec<(bool, Vec<&str>, Vec<&str>)> = statements
         .iter()
         .filter(|statement| statement.effect == crate::policy::Effect::Allow)
         .filter_map(|statement| statement.action.as_ref())
-        .collect();
-    let is_allowed = |dependent: &str| {
-        allows.iter().any(|element| {
-            let named = element
+        .map(|element| {
+            let (patterns, plain): (Vec<&str>, Vec<&str>) = element
                 .items()
                 .iter()
-                .any(|item| wildcard_match_ignore_case(item.as_str(), dependent));
+                .map(|item| item.as_str())
+                .partition(|text| text.contains(['*', '?']));
+            (
+                matches!(element, ActionElement::NotAction(_)),
+                plain,
+                patterns,
+            )
+        })
+        .collect();
+    let is_allowed = |dependent: &str| {
+        allows.iter().any(|(not_action, plain, patterns)| {
+            let named = plain
+                .iter()
+                .any(|text| text.eq_ignore_ascii_case(dependent))
+                || patterns
+                    .iter()
+                    .any(|pattern| wildcard_match_ignore_case(pattern, dependent));
             // An Allow with NotAction grants every action it does not list.
-            match element {
-                ActionElement::Action(_) => named,
-                ActionElement::NotAction(_) => !named,
-            }
+            named != *not_action
         })
     };
     // Many actions share a dependent action (iam:PassRole); answer each once.
