@@ -130,6 +130,20 @@ pub(crate) fn arn_may_match_format(pattern: &str, format: &str) -> bool {
     )
 }
 
+/// [`arn_could_match_format`] for ARNs already split into fields, so that one pattern compared
+/// with many formats is split once.
+pub(crate) fn parts_could_match(pattern: &ArnParts<'_>, format: &ArnParts<'_>) -> bool {
+    [
+        (pattern.partition, format.partition),
+        (pattern.service, format.service),
+        (pattern.region, format.region),
+        (pattern.account, format.account),
+        (pattern.resource, format.resource),
+    ]
+    .iter()
+    .all(|(a, b)| fields_intersect(a.as_bytes(), b.as_bytes()))
+}
+
 /// [`arn_may_match_format`] with both literal starts already known (see [`literal_start`]).
 pub(crate) fn arn_may_match_with_literals(
     pattern: &str,
@@ -443,6 +457,17 @@ mod tests {
             split_arn("arn:aws:sagemaker:r:a:x:y").unwrap().resource,
             "x:y"
         );
+        for (pattern, format) in [
+            ("arn:aws:sagemaker:*:*:training-job/x", TRAINING_JOB),
+            ("arn:aws:sagemaker:*:*:endpoint/x", TRAINING_JOB),
+            ("arn:aws-cn:sagemaker:r:a:train*", TRAINING_JOB),
+        ] {
+            assert_eq!(
+                parts_could_match(&split_arn(pattern).unwrap(), &split_arn(format).unwrap()),
+                arn_could_match_format(pattern, format),
+                "{pattern}"
+            );
+        }
         let with_variable = split_arn("arn:aws:sagemaker:${aws:RequestedRegion}:a:x").unwrap();
         assert_eq!(with_variable.region, "${aws:RequestedRegion}");
         assert_eq!(with_variable.account, "a");

@@ -1,7 +1,7 @@
 //! Service catalogs the validator checks against: SageMaker's, built in, and any other service's
 //! loaded at run time from a data file made by `cargo xtask scrape` (the same schema).
 
-use crate::arn_match::{arn_may_match_with_literals, literal_start};
+use crate::arn_match::{literal_start, parts_could_match, split_arn, ArnParts};
 use crate::{Action, ConditionKey, ResourceType, ValueType};
 use std::collections::HashMap;
 use std::fmt;
@@ -242,31 +242,40 @@ impl ServiceCatalog {
 
     /// Whether `arn` (with IAM wildcards) could name a resource of the named type.
     pub fn arn_fits(&self, resource_type: &str, arn: &str) -> bool {
+        let Some(parts) = split_arn(arn) else {
+            return false;
+        };
         self.position(resource_type)
-            .is_some_and(|index| self.fits_at(index, arn, literal_start(arn)))
+            .is_some_and(|index| self.fits_at(index, &parts, literal_start(arn)))
     }
 
     /// Whether `arn` (with IAM wildcards) could name a resource of any of the service's types.
     pub fn arn_fits_any(&self, arn: &str) -> bool {
         let literal = literal_start(arn);
+        let Some(parts) = split_arn(arn) else {
+            return false;
+        };
+        let parts = &parts;
         match literal.first() {
             // A literal start can only agree with formats starting with the same byte or with
             // none.
             Some(&byte) => self.by_first_byte[usize::from(byte)]
                 .iter()
                 .chain(&self.by_first_byte[256])
-                .any(|&index| self.fits_at(index, arn, literal)),
-            None => (0..self.resource_types.len()).any(|index| self.fits_at(index, arn, literal)),
+                .any(|&index| self.fits_at(index, parts, literal)),
+            None => (0..self.resource_types.len()).any(|index| self.fits_at(index, parts, literal)),
         }
     }
 
-    fn fits_at(&self, index: usize, arn: &str, literal: &[u8]) -> bool {
+    fn fits_at(&self, index: usize, arn: &ArnParts<'_>, literal: &[u8]) -> bool {
         self.resource_types[index]
             .arn_formats
             .iter()
             .zip(&self.format_literals[index])
             .any(|(format, format_literal)| {
-                arn_may_match_with_literals(arn, literal, format, format_literal)
+                let common = literal.len().min(format_literal.len());
+                literal[..common] == format_literal[..common]
+                    && split_arn(format).is_some_and(|format| parts_could_match(arn, &format))
             })
     }
 
