@@ -122,12 +122,8 @@ pub const fn arn_could_match_format(pattern: &str, format: &str) -> bool {
 /// first wildcard, variable or placeholder) must agree, which rules out almost every other
 /// resource type without running the full comparison.
 pub(crate) fn arn_may_match_format(pattern: &str, format: &str) -> bool {
-    arn_may_match_with_literals(
-        pattern,
-        literal_start(pattern),
-        format,
-        literal_start(format),
-    )
+    literal_starts_agree(literal_start(pattern), literal_start(format))
+        && arn_could_match_format(pattern, format)
 }
 
 /// [`arn_could_match_format`] for ARNs already split into fields, so that one pattern compared
@@ -144,15 +140,11 @@ pub(crate) fn parts_could_match(pattern: &ArnParts<'_>, format: &ArnParts<'_>) -
     .all(|(a, b)| fields_intersect(a.as_bytes(), b.as_bytes()))
 }
 
-/// [`arn_may_match_format`] with both literal starts already known (see [`literal_start`]).
-pub(crate) fn arn_may_match_with_literals(
-    pattern: &str,
-    pattern_literal: &[u8],
-    format: &str,
-    format_literal: &[u8],
-) -> bool {
-    let common = pattern_literal.len().min(format_literal.len());
-    pattern_literal[..common] == format_literal[..common] && arn_could_match_format(pattern, format)
+/// Whether two literal starts (see [`literal_start`]) leave room for a common ARN: the shorter
+/// must begin the longer.
+pub(crate) fn literal_starts_agree(a: &[u8], b: &[u8]) -> bool {
+    let common = a.len().min(b.len());
+    a[..common] == b[..common]
 }
 
 /// The resource part of an ARN up to its first wildcard, variable or placeholder.

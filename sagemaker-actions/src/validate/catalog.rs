@@ -1,7 +1,9 @@
 //! Service catalogs the validator checks against: SageMaker's, built in, and any other service's
 //! loaded at run time from a data file made by `cargo xtask scrape` (the same schema).
 
-use crate::arn_match::{literal_start, parts_could_match, split_arn, ArnParts};
+use crate::arn_match::{
+    literal_start, literal_starts_agree, parts_could_match, split_arn, ArnParts,
+};
 use crate::{Action, ConditionKey, ResourceType, ValueType};
 use std::collections::HashMap;
 use std::fmt;
@@ -273,8 +275,7 @@ impl ServiceCatalog {
             .iter()
             .zip(&self.format_literals[index])
             .any(|(format, format_literal)| {
-                let common = literal.len().min(format_literal.len());
-                literal[..common] == format_literal[..common]
+                literal_starts_agree(literal, format_literal)
                     && split_arn(format).is_some_and(|format| parts_could_match(arn, &format))
             })
     }
