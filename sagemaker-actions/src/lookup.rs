@@ -20,36 +20,51 @@ pub(crate) fn compare_ignore_case(a: &str, b: &str) -> Ordering {
 /// The name closest to `input` (case-insensitive edit distance), if it is close enough to be a
 /// typo: at most a third of the input's length, and at least 1 and at most 3 edits.
 pub(crate) fn closest<'a>(names: impl Iterator<Item = &'a str>, input: &str) -> Option<&'a str> {
+    closest_by_shape(names.map(|name| (name, NameShape::of(name))), input)
+}
+
+/// [`closest`] over names whose shapes were worked out beforehand, as a catalog that answers
+/// many lookups keeps them.
+pub(crate) fn closest_by_shape<'a, S: std::borrow::Borrow<NameShape>>(
+    names: impl Iterator<Item = (&'a str, S)>,
+    input: &str,
+) -> Option<&'a str> {
     let budget = (input.chars().count() / 3).clamp(1, 3);
     let mut rows = (Vec::new(), Vec::new());
-    let input_letters = letters(input);
+    let input_shape = NameShape::of(input);
     names
         // Lengths further apart than the budget cannot be within it; most names stop here.
-        .filter(|name| name.len().abs_diff(input.len()) <= budget)
+        .filter(|(name, _)| name.len().abs_diff(input.len()) <= budget)
         // One edit changes the letter counts by at most 2 in total: a cheap lower bound.
-        .filter(|name| {
-            let name_letters = letters(name);
-            let difference: usize = name_letters
-                .iter()
-                .zip(&input_letters)
-                .map(|(a, b)| usize::from(a.abs_diff(*b)))
-                .sum();
-            difference <= 2 * budget
-        })
-        .map(|name| (edit_distance(name, input, budget, &mut rows), name))
+        .filter(|(_, shape)| shape.borrow().difference(&input_shape) <= 2 * budget)
+        .map(|(name, _)| (edit_distance(name, input, budget, &mut rows), name))
         .filter(|(distance, _)| *distance <= budget)
         .min()
         .map(|(_, name)| name)
 }
 
-/// How often each byte occurs, case folded into 64 buckets.
-fn letters(text: &str) -> [u8; 64] {
-    let mut counts = [0u8; 64];
-    for byte in text.bytes() {
-        let bucket = usize::from(byte.to_ascii_lowercase() & 63);
-        counts[bucket] = counts[bucket].saturating_add(1);
+/// How often each byte occurs in a name, case folded into 64 buckets: two names `n` edits
+/// apart differ by at most `2n` in these counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct NameShape([u8; 64]);
+
+impl NameShape {
+    pub(crate) fn of(text: &str) -> Self {
+        let mut counts = [0u8; 64];
+        for byte in text.bytes() {
+            let bucket = usize::from(byte.to_ascii_lowercase() & 63);
+            counts[bucket] = counts[bucket].saturating_add(1);
+        }
+        NameShape(counts)
     }
-    counts
+
+    fn difference(&self, other: &NameShape) -> usize {
+        self.0
+            .iter()
+            .zip(&other.0)
+            .map(|(a, b)| usize::from(a.abs_diff(*b)))
+            .sum()
+    }
 }
 
 /// Levenshtein distance over bytes, ignoring ASCII case, or `limit + 1` as soon as it must

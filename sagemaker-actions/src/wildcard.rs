@@ -18,6 +18,12 @@ pub const fn wildcard_match_ignore_case(pattern: &str, text: &str) -> bool {
     matches_bytes(pattern.as_bytes(), text.as_bytes(), true)
 }
 
+/// Whether `text` holds an IAM wildcard (`*` or `?`). Compares bytes, which a `char` pattern
+/// would decode one by one; both wildcards are ASCII, so no UTF-8 sequence can contain them.
+pub(crate) fn has_wildcard(text: &str) -> bool {
+    text.bytes().any(|byte| byte == b'*' || byte == b'?')
+}
+
 /// Greedy matching with one backtrack point: the last `*` seen absorbs one more character each
 /// time the rest fails, which is linear in practice and needs no recursion (so it runs in const).
 const fn matches_bytes(pattern: &[u8], text: &[u8], ignore_case: bool) -> bool {
@@ -70,6 +76,14 @@ const fn char_width(lead: u8) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_wildcards() {
+        assert!(has_wildcard("Describe*"));
+        assert!(has_wildcard("job-?"));
+        assert!(!has_wildcard("CreateTrainingJob"));
+        assert!(!has_wildcard("ünïcödé"));
+    }
 
     #[test]
     fn stars_and_question_marks() {

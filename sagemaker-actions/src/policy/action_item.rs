@@ -78,7 +78,7 @@ impl ActionItem {
         }
         let (prefix, name) = text.split_once(':').expect("checked syntax");
         if prefix.eq_ignore_ascii_case(SERVICE_PREFIX) {
-            if name.contains(['*', '?']) {
+            if crate::wildcard::has_wildcard(name) {
                 ActionKind::SageMakerPattern
             } else {
                 Action::from_name(name).map_or(ActionKind::UnknownSageMaker, ActionKind::SageMaker)

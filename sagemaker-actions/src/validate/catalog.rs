@@ -4,6 +4,7 @@
 use crate::arn_match::{
     literal_start, literal_starts_agree, parts_could_match, split_arn, ArnParts,
 };
+use crate::lookup::NameShape;
 use crate::{Action, ConditionKey, ResourceType, ValueType};
 use std::collections::HashMap;
 use std::fmt;
@@ -44,6 +45,9 @@ pub struct ServiceCatalog {
     actions: Vec<ActionFacts>,
     /// Lower-cased name to position in `actions`: one hash and one comparison per lookup.
     by_lower_name: HashMap<Box<[u8]>, usize, BuildHasherDefault<Fnv>>,
+    /// Each action's letter counts, kept for typo suggestions, which would otherwise count
+    /// them for every name on every unknown action.
+    action_shapes: Vec<NameShape>,
     /// The resource types, in the page's order.
     resource_types: Vec<ResourceTypeFacts>,
     /// Positions in `resource_types`, sorted by name, for lookup.
@@ -204,6 +208,10 @@ impl ServiceCatalog {
                 (lower.into_boxed_slice(), index)
             })
             .collect();
+        let action_shapes = actions
+            .iter()
+            .map(|action| NameShape::of(&action.name))
+            .collect();
         let mut by_name: Vec<usize> = (0..resource_types.len()).collect();
         by_name.sort_by(|&a, &b| resource_types[a].name.cmp(&resource_types[b].name));
         let format_literals: Vec<Vec<Box<[u8]>>> = resource_types
@@ -229,6 +237,7 @@ impl ServiceCatalog {
             name,
             actions,
             by_lower_name,
+            action_shapes,
             resource_types,
             by_name,
             format_literals,
@@ -335,10 +344,14 @@ impl ServiceCatalog {
             !starts_with_head(action)
                 && crate::lookup::compare_ignore_case(&action.name, head).is_lt()
         });
+        // `Describe*`, the usual pattern, matches its whole run.
+        let whole_run = pattern.len() == head.len() + 1 && pattern.ends_with('*');
         self.actions[first..]
             .iter()
             .take_while(move |action| starts_with_head(action))
-            .filter(move |action| crate::wildcard_match_ignore_case(pattern, &action.name))
+            .filter(move |action| {
+                whole_run || crate::wildcard_match_ignore_case(pattern, &action.name)
+            })
     }
 
     /// The resource type with this name.
@@ -365,7 +378,8 @@ impl ServiceCatalog {
 
     /// The name closest to `name` among the actions, if close enough to be a typo.
     pub fn nearest_action(&self, name: &str) -> Option<&str> {
-        crate::lookup::closest(self.actions.iter().map(|action| action.name.as_str()), name)
+        let names = self.actions.iter().map(|action| action.name.as_str());
+        crate::lookup::closest_by_shape(names.zip(&self.action_shapes), name)
     }
 }
 

@@ -8,7 +8,7 @@ use crate::policy::{
     is_action_syntax, ActionElement, BaseOperator, ConditionValue, OneOrMany, Operator,
     OperatorFamily, Policy, PrincipalElement, ResourceElement, SetQualifier, Statement,
 };
-use crate::wildcard::wildcard_match_ignore_case;
+use crate::wildcard::{has_wildcard, wildcard_match_ignore_case};
 use crate::{ConditionKey, ValueType};
 use std::collections::{BTreeSet, HashMap};
 
@@ -346,7 +346,7 @@ fn resolve_actions<'a>(
             context.note_unchecked(prefix);
             continue;
         };
-        if name.contains(['*', '?']) {
+        if has_wildcard(name) {
             let before = granted.len();
             let matching = catalog.matching(name);
             granted.extend(matching.map(|facts| Granted {
@@ -398,7 +398,11 @@ fn check_redundant_actions(
     element: &str,
     items: &[crate::policy::ActionItem],
 ) {
-    let has_wildcard = |text: &str| text.contains(['*', '?']);
+    // Every item is compared with every other: whether each is a pattern is decided once.
+    let patterns: Vec<bool> = items
+        .iter()
+        .map(|item| has_wildcard(item.as_str()))
+        .collect();
     for (position, item) in items.iter().enumerate() {
         let text = item.as_str();
         // Of two items that cover each other (duplicates, `a*` and `a**`) only the later one is
@@ -407,7 +411,7 @@ fn check_redundant_actions(
         let covered_by = items.iter().enumerate().find(|(other, pattern)| {
             let pattern = pattern.as_str();
             *other != position
-                && if has_wildcard(pattern) {
+                && if patterns[*other] {
                     pattern_covers(pattern, text)
                         && (*other < position || !pattern_covers(text, pattern))
                 } else {
@@ -439,7 +443,7 @@ fn check_redundant_actions(
 fn pattern_covers(pattern: &str, item: &str) -> bool {
     // The usual pattern, `Describe*`, covers exactly the items that start with `Describe`.
     if let Some(head) = pattern.strip_suffix('*') {
-        if !head.contains(['*', '?']) {
+        if !has_wildcard(head) {
             return item
                 .as_bytes()
                 .get(..head.len())
@@ -492,7 +496,7 @@ fn check_arn(
         context.push("MISSING_ARN_FIELD", Severity::Error, at, path(), format!("ARN {text:?} has fewer than six fields: arn:partition:service:region:account:resource"));
         return;
     };
-    let open = |field: &str| field.contains(['*', '?']) || field.contains("${");
+    let open = |field: &str| has_wildcard(field) || field.contains("${");
     if !open(parts.partition) && parts.partition != "aws" && !PARTITIONS.contains(&parts.partition)
     {
         context.push(
@@ -622,7 +626,7 @@ fn check_action_resources(
         let same_service: Vec<&str> = services
             .iter()
             .filter(|(_, service)| {
-                service.eq_ignore_ascii_case(&catalog.prefix) || service.contains(['*', '?'])
+                service.eq_ignore_ascii_case(&catalog.prefix) || has_wildcard(service)
             })
             .map(|(text, _)| *text)
             .collect();
@@ -1167,7 +1171,7 @@ fn check_dependent_actions(
                 .items()
                 .iter()
                 .map(|item| item.as_str())
-                .partition(|text| text.contains(['*', '?']));
+                .partition(|text| has_wildcard(text));
             (
                 matches!(element, ActionElement::NotAction(_)),
                 plain,

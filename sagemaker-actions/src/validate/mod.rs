@@ -189,12 +189,7 @@ impl Validator {
         if text.len() <= limit {
             return None;
         }
-        // Counted over bytes, which vectorizes: characters are the bytes that start one, and
-        // the whitespace JSON writes is ASCII.
-        let size = text
-            .bytes()
-            .filter(|&byte| (byte & 0xC0) != 0x80 && !byte.is_ascii_whitespace())
-            .count();
+        let size = characters_besides_whitespace(text);
         (size > limit).then(|| Finding {
             code: "POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA",
             severity: Severity::Warning,
@@ -209,6 +204,21 @@ impl Validator {
     }
 }
 
+/// The characters of `text` that count against a size quota: all but whitespace. Counted over
+/// bytes (characters are the bytes that start one, and the whitespace JSON writes is ASCII),
+/// with a byte-wide tally per block of 255, so that the loop vectorizes.
+fn characters_besides_whitespace(text: &str) -> usize {
+    text.as_bytes()
+        .chunks(255)
+        .map(|block| {
+            let counted = block.iter().fold(0u8, |tally, &byte| {
+                tally + u8::from((byte & 0xC0) != 0x80 && !byte.is_ascii_whitespace())
+            });
+            usize::from(counted)
+        })
+        .sum()
+}
+
 /// Validates a policy against the SageMaker catalog with default options.
 pub fn validate(policy: &Policy) -> Vec<Finding> {
     Validator::new().validate(policy)
@@ -218,4 +228,18 @@ pub fn validate(policy: &Policy) -> Vec<Finding> {
 #[cfg(feature = "serde")]
 pub fn validate_json(text: &str) -> Vec<Finding> {
     Validator::new().validate_json(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::characters_besides_whitespace;
+
+    #[test]
+    fn counts_characters_but_not_whitespace() {
+        assert_eq!(characters_besides_whitespace(""), 0);
+        assert_eq!(characters_besides_whitespace("{ \"a\":\t\"é\"\r\n}"), 9);
+        // Blocks of 255 bytes are tallied apart; a long text crosses many of them.
+        let long = "ab \u{1F600}\n".repeat(1000);
+        assert_eq!(characters_besides_whitespace(&long), 3000);
+    }
 }
