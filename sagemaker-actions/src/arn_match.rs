@@ -23,32 +23,46 @@ pub(crate) struct ArnParts<'a> {
 /// with fewer than six fields. Colons inside policy variables (`${aws:username}`) do not
 /// separate fields.
 pub(crate) fn split_arn(text: &str) -> Option<ArnParts<'_>> {
-    let bytes = text.as_bytes();
-    let mut bounds = [0usize; 5];
-    let mut start = 0;
-    for bound in &mut bounds {
-        *bound = next_colon(bytes, start)?;
-        start = *bound + 1;
+    ArnBounds::of(text).map(|bounds| bounds.parts(text))
+}
+
+/// Where the five field-separating colons of an ARN are, so that a text kept elsewhere (a
+/// catalog's ARN format) is scanned once and read as [`ArnParts`] on every comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ArnBounds([usize; 5]);
+
+impl ArnBounds {
+    /// The bounds of `text`, as [`split_arn`] reads it.
+    pub(crate) fn of(text: &str) -> Option<Self> {
+        let bytes = text.as_bytes();
+        let mut colons = [0usize; 5];
+        let mut start = 0;
+        for colon in &mut colons {
+            *colon = next_colon(bytes, start)?;
+            start = *colon + 1;
+        }
+        (&text[..colons[0]] == "arn").then_some(ArnBounds(colons))
     }
-    let field = |index: usize| {
-        let from = if index == 0 { 0 } else { bounds[index - 1] + 1 };
-        let to = if index == 5 {
-            text.len()
-        } else {
-            bounds[index]
-        };
-        &text[from..to]
-    };
-    if field(0) != "arn" {
-        return None;
+
+    /// The fields of `text`, which must be the text these bounds were found in.
+    pub(crate) fn parts<'a>(&self, text: &'a str) -> ArnParts<'a> {
+        let [first, second, third, fourth, fifth] = self.0;
+        ArnParts {
+            partition: &text[first + 1..second],
+            service: &text[second + 1..third],
+            region: &text[third + 1..fourth],
+            account: &text[fourth + 1..fifth],
+            resource: &text[fifth + 1..],
+        }
     }
-    Some(ArnParts {
-        partition: field(1),
-        service: field(2),
-        region: field(3),
-        account: field(4),
-        resource: field(5),
-    })
+}
+
+impl ArnParts<'_> {
+    /// The resource part up to its first wildcard, variable or placeholder (see
+    /// [`literal_start`]).
+    pub(crate) fn literal_start(&self) -> &[u8] {
+        literal_prefix(self.resource)
+    }
 }
 
 /// Whether `pattern` is `arn:` followed by five more `:`-separated fields.
@@ -149,9 +163,16 @@ pub(crate) fn literal_starts_agree(a: &[u8], b: &[u8]) -> bool {
 
 /// The resource part of an ARN up to its first wildcard, variable or placeholder.
 pub(crate) fn literal_start(text: &str) -> &[u8] {
-    let resource = field_end(text.as_bytes(), 4).map_or("", |end| &text[end + 1..]);
-    let open = resource.find(['*', '?', '$']).unwrap_or(resource.len());
-    &resource.as_bytes()[..open]
+    literal_prefix(field_end(text.as_bytes(), 4).map_or("", |end| &text[end + 1..]))
+}
+
+fn literal_prefix(resource: &str) -> &[u8] {
+    let bytes = resource.as_bytes();
+    let open = bytes
+        .iter()
+        .position(|&byte| matches!(byte, b'*' | b'?' | b'$'))
+        .unwrap_or(bytes.len());
+    &bytes[..open]
 }
 
 const fn slice(bytes: &[u8], start: usize, end: usize) -> &[u8] {
@@ -207,8 +228,21 @@ const fn fields_intersect(a: &[u8], b: &[u8]) -> bool {
     if covers_open_tail(a, b) || covers_open_tail(b, a) {
         return true;
     }
-    let mut a_glob = [0u8; MAX_FIELD];
-    let mut b_glob = [0u8; MAX_FIELD];
+    // Most fields are short: a small table is much cheaper to clear than one for the longest.
+    if a.len() < SHORT_FIELD && b.len() < SHORT_FIELD {
+        globs_of_fields_intersect::<{ SHORT_FIELD + 1 }>(a, b)
+    } else {
+        globs_of_fields_intersect::<{ MAX_FIELD + 1 }>(a, b)
+    }
+}
+
+/// Fields shorter than this are compared in tables sized for them.
+const SHORT_FIELD: usize = 64;
+
+/// [`fields_intersect`]'s full comparison, with room for fields of fewer than `N` bytes.
+const fn globs_of_fields_intersect<const N: usize>(a: &[u8], b: &[u8]) -> bool {
+    let mut a_glob = [0u8; N];
+    let mut b_glob = [0u8; N];
     let (Some(n), Some(m)) = (to_glob(a, &mut a_glob), to_glob(b, &mut b_glob)) else {
         return true;
     };
@@ -296,11 +330,12 @@ const fn bytes_equal(a: &[u8], b: &[u8]) -> bool {
     true
 }
 
-/// Copies `field` into `out` with every `${...}` replaced by `*`; `None` if it does not fit.
-const fn to_glob(field: &[u8], out: &mut [u8; MAX_FIELD]) -> Option<usize> {
+/// Copies `field` into `out` with every `${...}` replaced by `*`; `None` if it does not fit in
+/// `N - 1` bytes (the tables of [`globs_intersect`] need one more row than the glob has bytes).
+const fn to_glob<const N: usize>(field: &[u8], out: &mut [u8; N]) -> Option<usize> {
     let (mut from, mut to) = (0, 0);
     while from < field.len() {
-        if to == MAX_FIELD {
+        if to + 1 >= N {
             return None;
         }
         if field[from] == b'$' && from + 1 < field.len() && field[from + 1] == b'{' {
@@ -325,9 +360,9 @@ const fn to_glob(field: &[u8], out: &mut [u8; MAX_FIELD]) -> Option<usize> {
 /// Dynamic programming over suffixes: `row[j]` after processing `i` says whether `a[i..n]` and
 /// `b[j..m]` can match a common string. A star may match nothing (skip it) or absorb the other
 /// side's next character; two leading stars absorb each other's characters for free.
-const fn globs_intersect(a: &[u8; MAX_FIELD], n: usize, b: &[u8; MAX_FIELD], m: usize) -> bool {
-    let mut first = [false; MAX_FIELD + 1];
-    let mut second = [false; MAX_FIELD + 1];
+const fn globs_intersect<const N: usize>(a: &[u8; N], n: usize, b: &[u8; N], m: usize) -> bool {
+    let mut first = [false; N];
+    let mut second = [false; N];
     // Swapping references to the two rows instead of copying one over the other.
     let mut next = &mut first;
     let mut row = &mut second;
@@ -416,7 +451,7 @@ mod tests {
     #[test]
     fn glob_intersection() {
         let glob = |text: &str| {
-            let mut out = [0u8; MAX_FIELD];
+            let mut out = [0u8; MAX_FIELD + 1];
             let n = to_glob(text.as_bytes(), &mut out).unwrap();
             (out, n)
         };
@@ -437,6 +472,12 @@ mod tests {
         assert!(!fields("endpoint/x", "training-job/${Name}"));
         assert!(fields("train*", "training-job/${Name}"));
         assert!(!fields("tr?x*", "training-job/${Name}"));
+        // Fields past the short tables' size take the long ones; past those, they are assumed
+        // compatible.
+        let long = |length: usize, end: &str| format!("{}*{end}", "a".repeat(length));
+        assert!(fields(&long(100, "c"), &format!("*{}", long(100, "c"))));
+        assert!(!fields(&long(100, "c"), &format!("*{}", long(100, "d"))));
+        assert!(fields(&long(600, "c"), &format!("*{}", long(600, "d"))));
     }
 
     #[test]

@@ -19,28 +19,38 @@ pub(crate) fn compare_ignore_case(a: &str, b: &str) -> Ordering {
 
 /// The name closest to `input` (case-insensitive edit distance), if it is close enough to be a
 /// typo: at most a third of the input's length, and at least 1 and at most 3 edits.
-pub(crate) fn closest<'a>(names: impl Iterator<Item = &'a str>, input: &str) -> Option<&'a str> {
+pub(crate) fn closest<'a>(
+    names: impl Iterator<Item = &'a str> + Clone,
+    input: &str,
+) -> Option<&'a str> {
     closest_by_shape(names.map(|name| (name, NameShape::of(name))), input)
 }
 
 /// [`closest`] over names whose shapes were worked out beforehand, as a catalog that answers
 /// many lookups keeps them.
 pub(crate) fn closest_by_shape<'a, S: std::borrow::Borrow<NameShape>>(
-    names: impl Iterator<Item = (&'a str, S)>,
+    names: impl Iterator<Item = (&'a str, S)> + Clone,
     input: &str,
 ) -> Option<&'a str> {
     let budget = (input.chars().count() / 3).clamp(1, 3);
     let mut rows = (Vec::new(), Vec::new());
     let input_shape = NameShape::of(input);
-    names
-        // Lengths further apart than the budget cannot be within it; most names stop here.
-        .filter(|(name, _)| name.len().abs_diff(input.len()) <= budget)
-        // One edit changes the letter counts by at most 2 in total: a cheap lower bound.
-        .filter(|(_, shape)| shape.borrow().difference(&input_shape) <= 2 * budget)
-        .map(|(name, _)| (edit_distance(name, input, budget, &mut rows), name))
-        .filter(|(distance, _)| *distance <= budget)
-        .min()
-        .map(|(_, name)| name)
+    let mut within = |limit: usize| {
+        names
+            .clone()
+            // Lengths further apart than the limit cannot be within it; most names stop here.
+            .filter(|(name, _)| name.len().abs_diff(input.len()) <= limit)
+            // One edit changes the letter counts by at most 2 in total: a cheap lower bound.
+            .filter(|(_, shape)| shape.borrow().difference(&input_shape) <= 2 * limit)
+            .map(|(name, _)| (edit_distance(name, input, limit, &mut rows), name))
+            .filter(|(distance, _)| *distance <= limit)
+            .min()
+            .map(|(_, name)| name)
+    };
+    // Most typos are one edit, and a name one edit away is nearer than any other (an exact
+    // match was looked up before): searching with that limit first keeps almost every name
+    // out of the edit-distance table.
+    within(1).or_else(|| (budget > 1).then(|| within(budget)).flatten())
 }
 
 /// How often each byte occurs in a name, case folded into 64 buckets: two names `n` edits

@@ -34,6 +34,10 @@ pub(crate) struct BenchValidateArgs {
     /// How many files to also check with one `parliament --file F` process each (0: none).
     #[arg(long, default_value_t = 20)]
     pub cli_files: usize,
+    /// Time only sagemaker-actions, without installing or running parliament (for profiling;
+    /// gives no ratio).
+    #[arg(long)]
+    pub ours_only: bool,
 }
 
 /// The parliament release compared against.
@@ -131,6 +135,9 @@ pub(crate) fn run(args: &BenchValidateArgs) -> Result<()> {
         files.len(),
         statements,
     );
+    if args.ours_only {
+        return Ok(());
+    }
 
     let venv = root.join("target/parliament-venv");
     let python = install_parliament(&venv)?;

@@ -1,9 +1,7 @@
 //! Service catalogs the validator checks against: SageMaker's, built in, and any other service's
 //! loaded at run time from a data file made by `cargo xtask scrape` (the same schema).
 
-use crate::arn_match::{
-    literal_start, literal_starts_agree, parts_could_match, split_arn, ArnParts,
-};
+use crate::arn_match::{literal_starts_agree, parts_could_match, split_arn, ArnBounds, ArnParts};
 use crate::lookup::NameShape;
 use crate::{Action, ConditionKey, ResourceType, ValueType};
 use std::collections::HashMap;
@@ -52,6 +50,8 @@ pub struct ServiceCatalog {
     resource_types: Vec<ResourceTypeFacts>,
     /// Positions in `resource_types`, sorted by name, for lookup.
     by_name: Vec<usize>,
+    /// For each resource type, each ARN format's fields, found once.
+    format_bounds: Vec<Vec<Option<ArnBounds>>>,
     /// For each resource type, each ARN format's resource part up to its first placeholder:
     /// checking an ARN against a service compares these first, which rules out most types.
     format_literals: Vec<Vec<Box<[u8]>>>,
@@ -214,12 +214,21 @@ impl ServiceCatalog {
             .collect();
         let mut by_name: Vec<usize> = (0..resource_types.len()).collect();
         by_name.sort_by(|&a, &b| resource_types[a].name.cmp(&resource_types[b].name));
+        let format_bounds: Vec<Vec<Option<ArnBounds>>> = resource_types
+            .iter()
+            .map(|rt| {
+                rt.arn_formats
+                    .iter()
+                    .map(|format| ArnBounds::of(format))
+                    .collect()
+            })
+            .collect();
         let format_literals: Vec<Vec<Box<[u8]>>> = resource_types
             .iter()
             .map(|rt| {
                 rt.arn_formats
                     .iter()
-                    .map(|format| Box::from(literal_start(format)))
+                    .map(|format| Box::from(crate::arn_match::literal_start(format)))
                     .collect()
             })
             .collect();
@@ -240,6 +249,7 @@ impl ServiceCatalog {
             action_shapes,
             resource_types,
             by_name,
+            format_bounds,
             format_literals,
             by_first_byte,
             condition_keys,
@@ -253,39 +263,44 @@ impl ServiceCatalog {
 
     /// Whether `arn` (with IAM wildcards) could name a resource of the named type.
     pub fn arn_fits(&self, resource_type: &str, arn: &str) -> bool {
-        let Some(parts) = split_arn(arn) else {
-            return false;
-        };
+        split_arn(arn).is_some_and(|parts| self.parts_fit(resource_type, &parts))
+    }
+
+    /// [`ServiceCatalog::arn_fits`] for an ARN already split, as when one resource is compared
+    /// with many actions' resource types.
+    pub(crate) fn parts_fit(&self, resource_type: &str, arn: &ArnParts<'_>) -> bool {
         self.position(resource_type)
-            .is_some_and(|index| self.fits_at(index, &parts, literal_start(arn)))
+            .is_some_and(|index| self.fits_at(index, arn, arn.literal_start()))
     }
 
     /// Whether `arn` (with IAM wildcards) could name a resource of any of the service's types.
     pub fn arn_fits_any(&self, arn: &str) -> bool {
-        let literal = literal_start(arn);
-        let Some(parts) = split_arn(arn) else {
-            return false;
-        };
-        let parts = &parts;
+        split_arn(arn).is_some_and(|parts| self.parts_fit_any(&parts))
+    }
+
+    /// [`ServiceCatalog::arn_fits_any`] for an ARN already split.
+    pub(crate) fn parts_fit_any(&self, arn: &ArnParts<'_>) -> bool {
+        let literal = arn.literal_start();
         match literal.first() {
             // A literal start can only agree with formats starting with the same byte or with
             // none.
             Some(&byte) => self.by_first_byte[usize::from(byte)]
                 .iter()
                 .chain(&self.by_first_byte[256])
-                .any(|&index| self.fits_at(index, parts, literal)),
-            None => (0..self.resource_types.len()).any(|index| self.fits_at(index, parts, literal)),
+                .any(|&index| self.fits_at(index, arn, literal)),
+            None => (0..self.resource_types.len()).any(|index| self.fits_at(index, arn, literal)),
         }
     }
 
     fn fits_at(&self, index: usize, arn: &ArnParts<'_>, literal: &[u8]) -> bool {
-        self.resource_types[index]
-            .arn_formats
+        let formats = &self.resource_types[index].arn_formats;
+        formats
             .iter()
+            .zip(&self.format_bounds[index])
             .zip(&self.format_literals[index])
-            .any(|(format, format_literal)| {
+            .any(|((format, bounds), format_literal)| {
                 literal_starts_agree(literal, format_literal)
-                    && split_arn(format).is_some_and(|format| parts_could_match(arn, &format))
+                    && bounds.is_some_and(|bounds| parts_could_match(arn, &bounds.parts(format)))
             })
     }
 

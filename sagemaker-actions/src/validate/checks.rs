@@ -2,7 +2,7 @@
 
 use super::catalog::{ActionFacts, ServiceCatalog};
 use super::{Finding, PolicyType, Severity, Validator};
-use crate::arn_match::split_arn;
+use crate::arn_match::{split_arn, ArnParts};
 use crate::compile_checks::{is_base64, is_cidr, is_epoch, is_iso_date, is_number};
 use crate::policy::{
     is_action_syntax, ActionElement, BaseOperator, ConditionValue, OneOrMany, Operator,
@@ -544,7 +544,7 @@ fn check_arn(
     match validator.catalog(parts.service) {
         // No format can match a wrongly cased service; the case finding already says why.
         Some(_) if !service_lower_case => {}
-        Some(catalog) if !catalog.resource_types().is_empty() && !catalog.arn_fits_any(text) => {
+        Some(catalog) if !catalog.resource_types().is_empty() && !catalog.parts_fit_any(&parts) => {
             let hint = match nearest_format(catalog, parts.resource) {
                 Some((name, format)) => format!("did you mean {name} ({format})?"),
                 None => format!("its ARN formats start {}", formats_summary(catalog)),
@@ -616,25 +616,23 @@ fn check_action_resources(
     if resources.iter().any(|item| item.as_str() == "*") {
         return;
     }
-    // Each resource's service, read once for all the statement's actions.
-    let services: Vec<(&str, &str)> = resources
+    // Each resource split once for all the statement's actions.
+    let arns: Vec<ArnParts<'_>> = resources
         .iter()
-        .filter_map(|item| split_arn(item.as_str()).map(|parts| (item.as_str(), parts.service)))
+        .filter_map(|item| split_arn(item.as_str()))
         .collect();
     for action in granted.iter().filter(|action| action.explicit) {
         let catalog = action.catalog;
-        let same_service: Vec<&str> = services
-            .iter()
-            .filter(|(_, service)| {
-                service.eq_ignore_ascii_case(&catalog.prefix) || has_wildcard(service)
-            })
-            .map(|(text, _)| *text)
-            .collect();
         let rows = &action.facts.resource_types;
-        let satisfied = same_service.iter().any(|text| {
-            rows.iter()
-                .any(|row| catalog.arn_fits(&row.resource_type, text))
-        });
+        let satisfied = arns
+            .iter()
+            .filter(|arn| {
+                arn.service.eq_ignore_ascii_case(&catalog.prefix) || has_wildcard(arn.service)
+            })
+            .any(|arn| {
+                rows.iter()
+                    .any(|row| catalog.parts_fit(&row.resource_type, arn))
+            });
         if satisfied {
             continue;
         }
@@ -1084,9 +1082,20 @@ fn check_key_support(
     if grants_all || same_service.is_empty() || same_service.iter().any(|action| !action.explicit) {
         return;
     }
-    let resources: Vec<&str> = match &statement.resource {
-        Some(ResourceElement::Resource(items)) => items.iter().map(|item| item.as_str()).collect(),
-        _ => vec!["*"],
+    // Split once for every action and row; `None` when the statement names every resource
+    // (`"*"`, NotResource, or no Resource at all), which every resource type is present in.
+    let arns: Option<Vec<ArnParts<'_>>> = match &statement.resource {
+        Some(ResourceElement::Resource(items))
+            if !items.iter().any(|item| item.as_str() == "*") =>
+        {
+            Some(
+                items
+                    .iter()
+                    .filter_map(|item| split_arn(item.as_str()))
+                    .collect(),
+            )
+        }
+        _ => None,
     };
     let supported = same_service.iter().any(|action| {
         let catalog = action.catalog;
@@ -1096,9 +1105,10 @@ fn check_key_support(
             .iter()
             .any(|key| key.eq_ignore_ascii_case(&info.name))
             || action.facts.resource_types.iter().any(|row| {
-                let present = resources
-                    .iter()
-                    .any(|text| *text == "*" || catalog.arn_fits(&row.resource_type, text));
+                let present = arns.as_ref().is_none_or(|arns| {
+                    arns.iter()
+                        .any(|arn| catalog.parts_fit(&row.resource_type, arn))
+                });
                 present
                     && (row
                         .condition_keys
