@@ -23,23 +23,75 @@ pub(crate) fn closest<'a>(
     names: impl Iterator<Item = &'a str> + Clone,
     input: &str,
 ) -> Option<&'a str> {
-    closest_by_shape(names.map(|name| (name, NameShape::of(name))), input)
+    nearest(
+        |limit| {
+            names
+                .clone()
+                // Lengths further apart than the limit cannot be within it.
+                .filter(move |name| name.len().abs_diff(input.len()) <= limit)
+                .map(|name| (name, NameShape::of(name)))
+        },
+        input,
+    )
 }
 
-/// [`closest`] over names whose shapes were worked out beforehand, as a catalog that answers
-/// many lookups keeps them.
-pub(crate) fn closest_by_shape<'a, S: std::borrow::Borrow<NameShape>>(
-    names: impl Iterator<Item = (&'a str, S)> + Clone,
-    input: &str,
-) -> Option<&'a str> {
+/// Names kept for typo suggestions by a catalog that answers many lookups: their shapes worked
+/// out once, and their positions sorted by length, so that a lookup visits only the names
+/// whose length is within reach.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TypoIndex {
+    /// `(length, position)` of every name, sorted.
+    by_length: Vec<(usize, usize)>,
+    /// By position.
+    shapes: Vec<NameShape>,
+}
+
+impl TypoIndex {
+    pub(crate) fn new<'a>(names: impl Iterator<Item = &'a str>) -> Self {
+        let (mut by_length, shapes): (Vec<(usize, usize)>, Vec<NameShape>) = names
+            .enumerate()
+            .map(|(position, name)| ((name.len(), position), NameShape::of(name)))
+            .unzip();
+        by_length.sort_unstable();
+        TypoIndex { by_length, shapes }
+    }
+
+    /// [`closest`] among the names this index was built from; `name` gives each by position.
+    pub(crate) fn closest<'a>(
+        &self,
+        name: impl Fn(usize) -> &'a str,
+        input: &str,
+    ) -> Option<&'a str> {
+        nearest(
+            |limit| {
+                let shortest = input.len().saturating_sub(limit);
+                let from = self
+                    .by_length
+                    .partition_point(|&(length, _)| length < shortest);
+                let to = self
+                    .by_length
+                    .partition_point(|&(length, _)| length <= input.len() + limit);
+                self.by_length[from..to]
+                    .iter()
+                    .map(|&(_, position)| (name(position), &self.shapes[position]))
+            },
+            input,
+        )
+    }
+}
+
+/// The search behind [`closest`]: `candidates(limit)` yields at least every name whose length
+/// is within `limit` of the input's, with its shape.
+fn nearest<'a, S, I>(candidates: impl Fn(usize) -> I, input: &str) -> Option<&'a str>
+where
+    S: std::borrow::Borrow<NameShape>,
+    I: Iterator<Item = (&'a str, S)>,
+{
     let budget = (input.chars().count() / 3).clamp(1, 3);
     let mut rows = (Vec::new(), Vec::new());
     let input_shape = NameShape::of(input);
     let mut within = |limit: usize| {
-        names
-            .clone()
-            // Lengths further apart than the limit cannot be within it; most names stop here.
-            .filter(|(name, _)| name.len().abs_diff(input.len()) <= limit)
+        candidates(limit)
             // One edit changes the letter counts by at most 2 in total: a cheap lower bound.
             .filter(|(_, shape)| shape.borrow().difference(&input_shape) <= 2 * limit)
             .map(|(name, _)| (edit_distance(name, input, limit, &mut rows), name))
@@ -56,10 +108,10 @@ pub(crate) fn closest_by_shape<'a, S: std::borrow::Borrow<NameShape>>(
 /// How often each byte occurs in a name, case folded into 64 buckets: two names `n` edits
 /// apart differ by at most `2n` in these counts.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct NameShape([u8; 64]);
+struct NameShape([u8; 64]);
 
 impl NameShape {
-    pub(crate) fn of(text: &str) -> Self {
+    fn of(text: &str) -> Self {
         let mut counts = [0u8; 64];
         for byte in text.bytes() {
             let bucket = usize::from(byte.to_ascii_lowercase() & 63);
@@ -132,6 +184,39 @@ mod tests {
         assert_eq!(
             edit_distance("kitten", "sitting", 10, &mut (Vec::new(), Vec::new())),
             3
+        );
+    }
+
+    #[test]
+    fn the_index_answers_as_the_plain_search() {
+        let names = [
+            "AddTags",
+            "CreateTrainingJob",
+            "CreateTransformJob",
+            "DescribeTrainingJob",
+            "ListTags",
+            "StopTrainingJob",
+        ];
+        let index = TypoIndex::new(names.into_iter());
+        for input in [
+            "CreateTrainingJbo",
+            "CreatTrainingJob",
+            "createtrainingjob",
+            "DescribeTrainigJb",
+            "ListTag",
+            "AddTagsX",
+            "DeleteEverything",
+            "",
+        ] {
+            assert_eq!(
+                index.closest(|position| names[position], input),
+                closest(names.into_iter(), input),
+                "{input}"
+            );
+        }
+        assert_eq!(
+            index.closest(|position| names[position], "DescribeTrainigJb"),
+            Some("DescribeTrainingJob")
         );
     }
 }

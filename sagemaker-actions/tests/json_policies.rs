@@ -694,6 +694,39 @@ fn duplicate_keys_are_duplicate_elements() {
   }
 }"#;
     assert_error(text, "DUPLICATE_ELEMENT", r#""AWS""#, 1, "\"AWS\"");
+
+    // The last of the statement's elements, and one written with an escape.
+    let text = r#"{
+  "Statement": {
+    "Effect": "Allow",
+    "Action": "*",
+    "Condition": {},
+    "Condition": {}
+  }
+}"#;
+    assert_error(
+        text,
+        "DUPLICATE_ELEMENT",
+        r#""Condition""#,
+        1,
+        "\"Condition\"",
+    );
+    let text = r#"{"Statement": {"Effect": "Allow", "Action": "*", "\u0045ffect": "Deny"}}"#;
+    assert_error(
+        text,
+        "DUPLICATE_ELEMENT",
+        r#""\u0045ffect""#,
+        0,
+        "\"Effect\"",
+    );
+}
+
+#[test]
+fn escaped_element_names_are_read_as_their_text() {
+    let text = r#"{"Version": "2012-10-17", "St\u0061tement": {"\u0045ffect": "Allow", "Action": "sagemaker:ListModels", "Resource": "*"}}"#;
+    let policy = Policy::from_json(text).expect("escapes in keys are plain JSON");
+    assert_eq!(policy.statements().len(), 1);
+    assert_eq!(policy.statements()[0].effect, Effect::Allow);
 }
 
 #[test]

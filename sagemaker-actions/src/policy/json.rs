@@ -523,6 +523,34 @@ trait Shape<'de>: Sized {
 /// Adapts a [`Shape`] to serde: always `deserialize_any`, since the JSON type decides the form.
 struct Visit<S>(S);
 
+/// An object's key, borrowed from the document unless it holds escapes: element names are
+/// only compared, so most never need a copy.
+struct Key<'de>(Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+
+            fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+                formatter.write_str("a string")
+            }
+
+            fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(text)))
+            }
+
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(text.to_owned())))
+            }
+        }
+
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
 impl<'de, S: Shape<'de>> Visitor<'de> for Visit<S> {
     type Value = S::Value;
 
@@ -596,8 +624,8 @@ impl<'de> Shape<'de> for PolicyShape {
         let mut version = None;
         let mut id = None;
         let mut statement = None;
-        while let Some(key) = map.next_key::<String>()? {
-            let seen = match key.as_str() {
+        while let Some(Key(key)) = map.next_key()? {
+            let seen = match key.as_ref() {
                 "Version" => version.is_some(),
                 "Id" => id.is_some(),
                 "Statement" => statement.is_some(),
@@ -613,7 +641,7 @@ impl<'de> Shape<'de> for PolicyShape {
             if seen {
                 return Err(duplicate("the policy", &key));
             }
-            match key.as_str() {
+            match key.as_ref() {
                 "Version" => {
                     let text = map.next_value_seed(Visit(Text { element: "Version" }))?;
                     version = Some(Version::from_written(text));
@@ -671,6 +699,19 @@ struct StatementShape {
     element: &'static str,
 }
 
+/// The keys a statement may have, as written (case-sensitive).
+const STATEMENT_KEYS: [&str; 9] = [
+    "Sid",
+    "Effect",
+    "Principal",
+    "NotPrincipal",
+    "Action",
+    "NotAction",
+    "Resource",
+    "NotResource",
+    "Condition",
+];
+
 impl<'de> Shape<'de> for StatementShape {
     type Value = Statement;
 
@@ -683,15 +724,20 @@ impl<'de> Shape<'de> for StatementShape {
     }
 
     fn map<A: MapAccess<'de>>(self, mut map: A) -> Result<Statement, A::Error> {
-        let mut seen: Vec<String> = Vec::new();
+        // One bit per element of STATEMENT_KEYS; any other key is an error straight away.
+        let mut seen = 0u16;
         let mut sid = None;
         let mut effect = None;
         let mut principal = None;
         let mut action = None;
         let mut resource = None;
         let mut condition = None;
-        while let Some(key) = map.next_key::<String>()? {
-            if seen.contains(&key) {
+        while let Some(Key(key)) = map.next_key()? {
+            let bit = STATEMENT_KEYS
+                .iter()
+                .position(|known| *known == key)
+                .map_or(0, |position| 1u16 << position);
+            if seen & bit != 0 {
                 return Err(duplicate("a statement", &key));
             }
             let combination = |other: &str| {
@@ -700,7 +746,7 @@ impl<'de> Shape<'de> for StatementShape {
                     format_args!("a statement cannot have both {other} and {key}"),
                 )
             };
-            match key.as_str() {
+            match key.as_ref() {
                 "Sid" => sid = Some(map.next_value_seed(Visit(Text { element: "Sid" }))?),
                 "Effect" => effect = Some(map.next_value_seed(Visit(EffectShape))?),
                 "Principal" | "NotPrincipal" => {
@@ -755,7 +801,7 @@ impl<'de> Shape<'de> for StatementShape {
                     ))
                 }
             }
-            seen.push(key);
+            seen |= bit;
         }
         let effect = effect.ok_or_else(|| {
             coded(
@@ -824,8 +870,8 @@ impl<'de, N: fmt::Display> Shape<'de> for TextList<N> {
 
     fn seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let mut values = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        let entry = format!("each entry of {}", self.element);
-        while let Some(value) = seq.next_element_seed(Visit(EntryText { element: &entry }))? {
+        let list = &self.element;
+        while let Some(value) = seq.next_element_seed(Visit(EntryText { list }))? {
             values.push(value);
         }
         Ok(OneOrMany::Many(values))
@@ -834,14 +880,15 @@ impl<'de, N: fmt::Display> Shape<'de> for TextList<N> {
 
 /// An array entry that must be a string.
 struct EntryText<'a> {
-    element: &'a str,
+    /// The list's element, named only in an error.
+    list: &'a dyn fmt::Display,
 }
 
 impl<'de> Shape<'de> for EntryText<'_> {
     type Value = String;
 
     fn element(&self) -> Cow<'static, str> {
-        Cow::Owned(self.element.to_owned())
+        Cow::Owned(format!("each entry of {}", self.list))
     }
 
     fn expected(&self) -> &'static str {

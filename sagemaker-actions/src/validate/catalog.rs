@@ -2,7 +2,7 @@
 //! loaded at run time from a data file made by `cargo xtask scrape` (the same schema).
 
 use crate::arn_match::{literal_starts_agree, parts_could_match, split_arn, ArnBounds, ArnParts};
-use crate::lookup::NameShape;
+use crate::lookup::TypoIndex;
 use crate::{Action, ConditionKey, ResourceType, ValueType};
 use std::collections::HashMap;
 use std::fmt;
@@ -43,9 +43,9 @@ pub struct ServiceCatalog {
     actions: Vec<ActionFacts>,
     /// Lower-cased name to position in `actions`: one hash and one comparison per lookup.
     by_lower_name: HashMap<Box<[u8]>, usize, BuildHasherDefault<Fnv>>,
-    /// Each action's letter counts, kept for typo suggestions, which would otherwise count
-    /// them for every name on every unknown action.
-    action_shapes: Vec<NameShape>,
+    /// The actions' names prepared for typo suggestions, which would otherwise go through
+    /// every name on every unknown action.
+    action_typos: TypoIndex,
     /// The resource types, in the page's order.
     resource_types: Vec<ResourceTypeFacts>,
     /// Positions in `resource_types`, sorted by name, for lookup.
@@ -208,10 +208,7 @@ impl ServiceCatalog {
                 (lower.into_boxed_slice(), index)
             })
             .collect();
-        let action_shapes = actions
-            .iter()
-            .map(|action| NameShape::of(&action.name))
-            .collect();
+        let action_typos = TypoIndex::new(actions.iter().map(|action| action.name.as_str()));
         let mut by_name: Vec<usize> = (0..resource_types.len()).collect();
         by_name.sort_by(|&a, &b| resource_types[a].name.cmp(&resource_types[b].name));
         let format_bounds: Vec<Vec<Option<ArnBounds>>> = resource_types
@@ -246,7 +243,7 @@ impl ServiceCatalog {
             name,
             actions,
             by_lower_name,
-            action_shapes,
+            action_typos,
             resource_types,
             by_name,
             format_bounds,
@@ -393,8 +390,8 @@ impl ServiceCatalog {
 
     /// The name closest to `name` among the actions, if close enough to be a typo.
     pub fn nearest_action(&self, name: &str) -> Option<&str> {
-        let names = self.actions.iter().map(|action| action.name.as_str());
-        crate::lookup::closest_by_shape(names.zip(&self.action_shapes), name)
+        self.action_typos
+            .closest(|position| self.actions[position].name.as_str(), name)
     }
 }
 

@@ -766,11 +766,11 @@ fn check_pass_role(
     context.push(code, Severity::SecurityWarning, at, path, format!("{how} with {resources} lets the caller pass {scope} to a service; name the roles in Resource and restrict iam:PassedToService"));
 }
 
-struct KeyInfo {
-    name: String,
+struct KeyInfo<'k> {
+    name: &'k str,
     value_type: Option<ValueType>,
     global: bool,
-    catalog_prefix: Option<String>,
+    catalog_prefix: Option<&'k str>,
 }
 
 fn check_conditions(
@@ -785,41 +785,42 @@ fn check_conditions(
     };
     for block in &condition.blocks {
         let operator_text = block.operator_text.as_ref();
-        let block_path = format!("{base}.Condition.{operator_text}");
+        // Paths are spelled out only for findings.
+        let block_path = || format!("{base}.Condition.{operator_text}");
         let Some(operator) = block.operator() else {
-            context.push("INVALID_CONDITION_OPERATOR", Severity::Error, at, block_path, format!("{operator_text:?} is not a condition operator; e.g. StringEquals, ForAnyValue:StringLike, NumericLessThanIfExists, Null"));
+            context.push("INVALID_CONDITION_OPERATOR", Severity::Error, at, block_path(), format!("{operator_text:?} is not a condition operator; e.g. StringEquals, ForAnyValue:StringLike, NumericLessThanIfExists, Null"));
             continue;
         };
         if operator.base == BaseOperator::Null && operator.if_exists {
-            context.push("NULL_WITH_IF_EXISTS", Severity::Error, at, block_path.clone(), "NullIfExists is not an operator: Null already tests whether the key exists; write Null".into());
+            context.push("NULL_WITH_IF_EXISTS", Severity::Error, at, block_path(), "NullIfExists is not an operator: Null already tests whether the key exists; write Null".into());
         }
         for entry in &block.entries {
             let key_text = entry.key.as_str();
-            let path = format!("{block_path}.{key_text}");
-            let Some(info) = resolve_key(context, at, &path, key_text) else {
+            let path = &|| format!("{}.{key_text}", block_path());
+            let Some(info) = resolve_key(context, at, path, key_text) else {
                 continue;
             };
-            check_operator_fit(context, at, &path, operator, &info);
-            check_values(context, at, &path, operator, &info, entry.values.as_slice());
+            check_operator_fit(context, at, path, operator, &info);
+            check_values(context, at, path, operator, &info, entry.values.as_slice());
             if !info.global {
-                check_key_support(context, at, &path, operator, &info, statement, granted);
+                check_key_support(context, at, path, operator, &info, statement, granted);
             }
         }
     }
 }
 
-fn resolve_key(
-    context: &mut Context<'_>,
+fn resolve_key<'c: 'k, 'k>(
+    context: &mut Context<'c>,
     at: Option<(usize, &Statement)>,
-    path: &str,
-    text: &str,
-) -> Option<KeyInfo> {
+    path: &dyn Fn() -> String,
+    text: &'k str,
+) -> Option<KeyInfo<'k>> {
     let Some((prefix, rest)) = text.split_once(':') else {
         context.push(
             "INVALID_CONDITION_KEY_FORMAT",
             Severity::Error,
             at,
-            path.to_owned(),
+            path(),
             format!("condition key {text:?} is not of the form service:key"),
         );
         return None;
@@ -833,7 +834,7 @@ fn resolve_key(
                     "MISSING_TAG_KEY_IN_CONDITION",
                     Severity::Error,
                     at,
-                    path.to_owned(),
+                    path(),
                     format!("aws:{tag_key} needs a tag key: write aws:{tag_key}/<tag-key>"),
                 );
                 return None;
@@ -841,13 +842,13 @@ fn resolve_key(
         }
         return match ConditionKey::resolve(text) {
             Some(name) if name.key().is_global() => Some(KeyInfo {
-                name: name.key().name().to_owned(),
+                name: name.key().name(),
                 value_type: Some(name.key().value_type()),
                 global: true,
                 catalog_prefix: None,
             }),
             _ => {
-                context.push("INVALID_GLOBAL_CONDITION_KEY", Severity::Error, at, path.to_owned(), format!("{text:?} is not a global condition key (aws:SourceIp, aws:PrincipalArn, aws:ResourceTag/<key>, ...)"));
+                context.push("INVALID_GLOBAL_CONDITION_KEY", Severity::Error, at, path(), format!("{text:?} is not a global condition key (aws:SourceIp, aws:PrincipalArn, aws:ResourceTag/<key>, ...)"));
                 None
             }
         };
@@ -856,10 +857,10 @@ fn resolve_key(
     match validator.catalog(prefix) {
         Some(catalog) => match catalog.key(text) {
             Some(facts) => Some(KeyInfo {
-                name: facts.name.clone(),
+                name: &facts.name,
                 value_type: Some(facts.value_type),
                 global: false,
-                catalog_prefix: Some(catalog.prefix.clone()),
+                catalog_prefix: Some(&catalog.prefix),
             }),
             None => {
                 let nearest = crate::lookup::closest(
@@ -872,7 +873,7 @@ fn resolve_key(
                     "INVALID_SERVICE_CONDITION_KEY",
                     Severity::Error,
                     at,
-                    path.to_owned(),
+                    path(),
                     format!(
                         "{text:?} is not a condition key of {}{nearest}",
                         catalog.name
@@ -884,7 +885,7 @@ fn resolve_key(
         None => {
             context.note_unchecked(prefix);
             Some(KeyInfo {
-                name: text.to_owned(),
+                name: text,
                 value_type: None,
                 global: false,
                 catalog_prefix: None,
@@ -896,7 +897,7 @@ fn resolve_key(
 fn check_operator_fit(
     context: &mut Context<'_>,
     at: Option<(usize, &Statement)>,
-    path: &str,
+    path: &dyn Fn() -> String,
     operator: Operator,
     info: &KeyInfo,
 ) {
@@ -906,7 +907,7 @@ fn check_operator_fit(
     let base = operator.base;
     if base == BaseOperator::Null {
         if operator.qualifier.is_some() {
-            context.push("NULL_WITH_QUALIFIER", Severity::Suggestion, at, path.to_owned(), "Null with ForAllValues is always true and with ForAnyValue always false; write Null without a qualifier".into());
+            context.push("NULL_WITH_QUALIFIER", Severity::Suggestion, at, path(), "Null with ForAllValues is always true and with ForAnyValue always false; write Null without a qualifier".into());
         }
         return;
     }
@@ -915,7 +916,7 @@ fn check_operator_fit(
             "TYPE_MISMATCH",
             Severity::Warning,
             at,
-            path.to_owned(),
+            path(),
             format!(
                 "use an operator of type {} instead of {} for key {} ({})",
                 family_for(value_type),
@@ -927,11 +928,11 @@ fn check_operator_fit(
     } else if matches!(base, BaseOperator::StringLike | BaseOperator::StringNotLike)
         && value_type.element_type() == ValueType::Arn
     {
-        context.push("STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS", Severity::SecurityWarning, at, path.to_owned(), format!("{} is an ARN key: use ArnLike/ArnNotLike, which compare each ARN field separately, instead of {}", info.name, base.as_str()));
+        context.push("STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS", Severity::SecurityWarning, at, path(), format!("{} is an ARN key: use ArnLike/ArnNotLike, which compare each ARN field separately, instead of {}", info.name, base.as_str()));
     }
     match (operator.qualifier, value_type.is_multivalued()) {
-        (None, true) => context.push("MISSING_QUALIFIER", Severity::Error, at, path.to_owned(), format!("{} is multivalued ({value_type}): write ForAnyValue:{} or ForAllValues:{}", info.name, base.as_str(), base.as_str())),
-        (Some(SetQualifier::ForAllValues), false) => context.push("FORALLVALUES_WITH_SINGLE_VALUED_KEY", Severity::SecurityWarning, at, path.to_owned(), format!("ForAllValues on single-valued key {} also matches requests without the key; write {} without the qualifier", info.name, base.as_str())),
+        (None, true) => context.push("MISSING_QUALIFIER", Severity::Error, at, path(), format!("{} is multivalued ({value_type}): write ForAnyValue:{} or ForAllValues:{}", info.name, base.as_str(), base.as_str())),
+        (Some(SetQualifier::ForAllValues), false) => context.push("FORALLVALUES_WITH_SINGLE_VALUED_KEY", Severity::SecurityWarning, at, path(), format!("ForAllValues on single-valued key {} also matches requests without the key; write {} without the qualifier", info.name, base.as_str())),
         _ => {}
     }
 }
@@ -953,7 +954,7 @@ fn family_for(value_type: ValueType) -> &'static str {
 fn check_values(
     context: &mut Context<'_>,
     at: Option<(usize, &Statement)>,
-    path: &str,
+    path: &dyn Fn() -> String,
     operator: Operator,
     info: &KeyInfo,
     values: &[ConditionValue],
@@ -964,7 +965,7 @@ fn check_values(
             "EMPTY_ARRAY_CONDITION",
             Severity::Suggestion,
             at,
-            path.to_owned(),
+            path(),
             format!("{} has no values, so the condition cannot match", info.name),
         );
     }
@@ -973,7 +974,7 @@ fn check_values(
             "INVALID_CONDITION_MULTIPLE_BOOLEAN",
             Severity::Error,
             at,
-            path.to_owned(),
+            path(),
             format!(
                 "{} takes one Boolean value, not {}",
                 info.name,
@@ -1022,7 +1023,7 @@ fn check_values(
                 code,
                 severity,
                 at,
-                path.to_owned(),
+                path(),
                 format!(
                     "value {text:?} of {} is not valid for {}: expected {expected}",
                     info.name,
@@ -1031,7 +1032,7 @@ fn check_values(
             );
         }
         if family == OperatorFamily::String && !operator.base.is_like() && has_bare_wildcard(text) {
-            context.push("WILDCARD_WITHOUT_LIKE_OPERATOR", Severity::Warning, at, path.to_owned(), format!("value {text:?} contains * or ?, which {} compares literally; use StringLike to match a pattern", operator.base.as_str()));
+            context.push("WILDCARD_WITHOUT_LIKE_OPERATOR", Severity::Warning, at, path(), format!("value {text:?} contains * or ?, which {} compares literally; use StringLike to match a pattern", operator.base.as_str()));
         }
     }
 }
@@ -1059,14 +1060,14 @@ fn has_bare_wildcard(text: &str) -> bool {
 fn check_key_support(
     context: &mut Context<'_>,
     at: Option<(usize, &Statement)>,
-    path: &str,
+    path: &dyn Fn() -> String,
     operator: Operator,
     info: &KeyInfo,
     statement: &Statement,
     granted: &[Granted<'_>],
 ) {
     // Only keys of a loaded catalog say which actions support them.
-    let Some(prefix) = info.catalog_prefix.as_deref() else {
+    let Some(prefix) = info.catalog_prefix else {
         return;
     };
     let same_service: Vec<&Granted<'_>> = granted
@@ -1103,7 +1104,7 @@ fn check_key_support(
             .facts
             .condition_keys
             .iter()
-            .any(|key| key.eq_ignore_ascii_case(&info.name))
+            .any(|key| key.eq_ignore_ascii_case(info.name))
             || action.facts.resource_types.iter().any(|row| {
                 let present = arns.as_ref().is_none_or(|arns| {
                     arns.iter()
@@ -1113,11 +1114,11 @@ fn check_key_support(
                     && (row
                         .condition_keys
                         .iter()
-                        .any(|key| key.eq_ignore_ascii_case(&info.name))
+                        .any(|key| key.eq_ignore_ascii_case(info.name))
                         || catalog.resource_type(&row.resource_type).is_some_and(|rt| {
                             rt.condition_keys
                                 .iter()
-                                .any(|key| key.eq_ignore_ascii_case(&info.name))
+                                .any(|key| key.eq_ignore_ascii_case(info.name))
                         }))
             })
     });
@@ -1127,7 +1128,7 @@ fn check_key_support(
             .map(|action| format!("{prefix}:{}", action.facts.name))
             .collect();
         let outcome = absent_key_outcome(operator, statement.effect);
-        context.push("UNSUPPORTED_ACTION_FOR_CONDITION_KEY", Severity::Error, at, path.to_owned(), format!("no action of this statement supports {} ({}), so the key is never in their requests: {outcome}", info.name, names.join(", ")));
+        context.push("UNSUPPORTED_ACTION_FOR_CONDITION_KEY", Severity::Error, at, path(), format!("no action of this statement supports {} ({}), so the key is never in their requests: {outcome}", info.name, names.join(", ")));
     }
 }
 
