@@ -17,6 +17,33 @@ pub(crate) struct ArnParts<'a> {
     pub region: &'a str,
     pub account: &'a str,
     pub resource: &'a str,
+    /// What each field (partition to resource) is, worked out once when the ARN is split so
+    /// that comparing it with many formats does not scan the fields again.
+    pub kinds: [FieldKind; 5],
+}
+
+/// What an ARN field holds, as far as comparing it with another field goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FieldKind {
+    /// `*` or a lone `${...}`: matches any text.
+    Any,
+    /// Plain text, without wildcards or `${`.
+    Literal,
+    /// Anything else: needs the full comparison.
+    Pattern,
+}
+
+impl FieldKind {
+    fn of(field: &str) -> Self {
+        let bytes = field.as_bytes();
+        if is_open_field(bytes) {
+            FieldKind::Any
+        } else if has_pattern(bytes) {
+            FieldKind::Pattern
+        } else {
+            FieldKind::Literal
+        }
+    }
 }
 
 /// Splits `arn:partition:service:region:account:resource`; `None` without the `arn:` prefix or
@@ -29,7 +56,10 @@ pub(crate) fn split_arn(text: &str) -> Option<ArnParts<'_>> {
 /// Where the five field-separating colons of an ARN are, so that a text kept elsewhere (a
 /// catalog's ARN format) is scanned once and read as [`ArnParts`] on every comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct ArnBounds([usize; 5]);
+pub(crate) struct ArnBounds {
+    colons: [usize; 5],
+    kinds: [FieldKind; 5],
+}
 
 impl ArnBounds {
     /// The bounds of `text`, as [`split_arn`] reads it.
@@ -41,23 +71,47 @@ impl ArnBounds {
             *colon = next_colon(bytes, start)?;
             start = *colon + 1;
         }
-        (&text[..colons[0]] == "arn").then_some(ArnBounds(colons))
+        if &text[..colons[0]] != "arn" {
+            return None;
+        }
+        let [first, second, third, fourth, fifth] = colons;
+        let kinds = [
+            &text[first + 1..second],
+            &text[second + 1..third],
+            &text[third + 1..fourth],
+            &text[fourth + 1..fifth],
+            &text[fifth + 1..],
+        ]
+        .map(FieldKind::of);
+        Some(ArnBounds { colons, kinds })
     }
 
     /// The fields of `text`, which must be the text these bounds were found in.
     pub(crate) fn parts<'a>(&self, text: &'a str) -> ArnParts<'a> {
-        let [first, second, third, fourth, fifth] = self.0;
+        let [first, second, third, fourth, fifth] = self.colons;
         ArnParts {
             partition: &text[first + 1..second],
             service: &text[second + 1..third],
             region: &text[third + 1..fourth],
             account: &text[fourth + 1..fifth],
             resource: &text[fifth + 1..],
+            kinds: self.kinds,
         }
     }
 }
 
-impl ArnParts<'_> {
+impl<'a> ArnParts<'a> {
+    /// Partition, service, region, account and resource, in the order of `kinds`.
+    fn fields(&self) -> [&'a str; 5] {
+        [
+            self.partition,
+            self.service,
+            self.region,
+            self.account,
+            self.resource,
+        ]
+    }
+
     /// The resource part up to its first wildcard, variable or placeholder (see
     /// [`literal_start`]).
     pub(crate) fn literal_start(&self) -> &[u8] {
@@ -143,15 +197,12 @@ pub(crate) fn arn_may_match_format(pattern: &str, format: &str) -> bool {
 /// [`arn_could_match_format`] for ARNs already split into fields, so that one pattern compared
 /// with many formats is split once.
 pub(crate) fn parts_could_match(pattern: &ArnParts<'_>, format: &ArnParts<'_>) -> bool {
-    [
-        (pattern.partition, format.partition),
-        (pattern.service, format.service),
-        (pattern.region, format.region),
-        (pattern.account, format.account),
-        (pattern.resource, format.resource),
-    ]
-    .iter()
-    .all(|(a, b)| fields_intersect(a.as_bytes(), b.as_bytes()))
+    let (a, b) = (pattern.fields(), format.fields());
+    (0..5).all(|field| match (pattern.kinds[field], format.kinds[field]) {
+        (FieldKind::Any, _) | (_, FieldKind::Any) => true,
+        (FieldKind::Literal, FieldKind::Literal) => a[field] == b[field],
+        _ => fields_intersect(a[field].as_bytes(), b[field].as_bytes()),
+    })
 }
 
 /// Whether two literal starts (see [`literal_start`]) leave room for a common ARN: the shorter

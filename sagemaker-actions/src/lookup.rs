@@ -121,11 +121,12 @@ impl NameShape {
     }
 
     fn difference(&self, other: &NameShape) -> usize {
-        self.0
-            .iter()
-            .zip(&other.0)
-            .map(|(a, b)| usize::from(a.abs_diff(*b)))
-            .sum()
+        // A fixed-length loop with a narrow sum, which compiles to a few vector instructions.
+        let mut total = 0u16;
+        for (a, b) in self.0.iter().zip(&other.0) {
+            total += u16::from(a.abs_diff(*b));
+        }
+        usize::from(total)
     }
 }
 
