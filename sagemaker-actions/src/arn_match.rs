@@ -279,12 +279,48 @@ const fn fields_intersect(a: &[u8], b: &[u8]) -> bool {
     if covers_open_tail(a, b) || covers_open_tail(b, a) {
         return true;
     }
+    // Literal text at either end must agree, and what agrees can be left out of the table.
+    let (a, b) = match trim_literal_ends(a, b) {
+        Some(rest) => rest,
+        None => return false,
+    };
     // Most fields are short: a small table is much cheaper to clear than one for the longest.
     if a.len() < SHORT_FIELD && b.len() < SHORT_FIELD {
         globs_of_fields_intersect::<{ SHORT_FIELD + 1 }>(a, b)
     } else {
         globs_of_fields_intersect::<{ MAX_FIELD + 1 }>(a, b)
     }
+}
+
+/// Removes the literal bytes both fields start and end with; `None` when a literal byte of one
+/// meets a different literal byte of the other at the same end, which no text can match both.
+/// Stops at `*`, `?`, `$` from the start and at `*`, `?`, `}` from the end, so that placeholders
+/// and variables stay whole.
+const fn trim_literal_ends<'f>(a: &'f [u8], b: &'f [u8]) -> Option<(&'f [u8], &'f [u8])> {
+    let mut start = 0;
+    while start < a.len() && start < b.len() {
+        let (x, y) = (a[start], b[start]);
+        if matches!(x, b'*' | b'?' | b'$') || matches!(y, b'*' | b'?' | b'$') {
+            break;
+        }
+        if x != y {
+            return None;
+        }
+        start += 1;
+    }
+    let (mut a_end, mut b_end) = (a.len(), b.len());
+    while a_end > start && b_end > start {
+        let (x, y) = (a[a_end - 1], b[b_end - 1]);
+        if matches!(x, b'*' | b'?' | b'}') || matches!(y, b'*' | b'?' | b'}') {
+            break;
+        }
+        if x != y {
+            return None;
+        }
+        a_end -= 1;
+        b_end -= 1;
+    }
+    Some((slice(a, start, a_end), slice(b, start, b_end)))
 }
 
 /// Fields shorter than this are compared in tables sized for them.
@@ -523,12 +559,47 @@ mod tests {
         assert!(!fields("endpoint/x", "training-job/${Name}"));
         assert!(fields("train*", "training-job/${Name}"));
         assert!(!fields("tr?x*", "training-job/${Name}"));
+        // Literal ends decide alone, or are left out of the full comparison.
+        assert!(!fields("a*-x", "${Bucket}/y"));
+        assert!(fields("a*/y", "${Bucket}/y"));
+        assert!(!fields("b*/y", "a${Bucket}/y"));
+        assert!(fields("ab*c", "a*bc"));
+        assert!(!fields("ab*c", "a*bd"));
+        assert!(fields("x?z", "x${Name}z"));
         // Fields past the short tables' size take the long ones; past those, they are assumed
         // compatible.
-        let long = |length: usize, end: &str| format!("{}*{end}", "a".repeat(length));
-        assert!(fields(&long(100, "c"), &format!("*{}", long(100, "c"))));
-        assert!(!fields(&long(100, "c"), &format!("*{}", long(100, "d"))));
-        assert!(fields(&long(600, "c"), &format!("*{}", long(600, "d"))));
+        let any = |length: usize| "?".repeat(length);
+        assert!(fields(&any(100), &format!("*{}", any(99))));
+        assert!(!fields(&any(100), &any(101)));
+        assert!(fields(&any(600), &any(601)));
+    }
+
+    #[test]
+    fn shortcuts_agree_with_the_full_comparison() {
+        // Every field of up to three tokens, against every other.
+        let tokens = ["a", "b", "*", "?", "${X}"];
+        let mut fields = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = fields
+                .iter()
+                .flat_map(|field| tokens.iter().map(move |token| format!("{field}{token}")))
+                .collect();
+            fields.extend(longer);
+        }
+        fields.sort();
+        fields.dedup();
+        for a in &fields {
+            for b in &fields {
+                let (a, b) = (a.as_bytes(), b.as_bytes());
+                assert_eq!(
+                    fields_intersect(a, b),
+                    globs_of_fields_intersect::<{ MAX_FIELD + 1 }>(a, b),
+                    "{:?} ~ {:?}",
+                    String::from_utf8_lossy(a),
+                    String::from_utf8_lossy(b)
+                );
+            }
+        }
     }
 
     #[test]
