@@ -31,6 +31,10 @@ pub(crate) struct BenchValidateArgs {
     /// Time each validator for at least this many seconds (whole passes over the corpus).
     #[arg(long, default_value_t = 3.0)]
     pub seconds: f64,
+    /// And for at least this many passes: rates are the median pass's, which a noisy machine
+    /// disturbs less than a mean.
+    #[arg(long, default_value_t = 3)]
+    pub min_passes: usize,
     /// How many files to also check with one `parliament --file F` process each (0: none).
     #[arg(long, default_value_t = 20)]
     pub cli_files: usize,
@@ -115,8 +119,12 @@ pub(crate) fn run(args: &BenchValidateArgs) -> Result<()> {
     );
 
     let everything = with_all(&catalogs);
-    let ours = time_ours(&everything, &files, args.seconds);
-    let ours_sagemaker = time_ours(&Validator::new(), &files, args.seconds);
+    let budget = Budget {
+        seconds: args.seconds,
+        min_passes: args.min_passes.max(1),
+    };
+    let ours = time_ours(&everything, &files, budget);
+    let ours_sagemaker = time_ours(&Validator::new(), &files, budget);
     let profile = if cfg!(debug_assertions) {
         "debug"
     } else {
@@ -127,12 +135,10 @@ pub(crate) fn run(args: &BenchValidateArgs) -> Result<()> {
             "sagemaker-actions ({profile}, {} catalogs)",
             everything.catalogs().len()
         ),
-        files.len(),
         statements,
     );
     ours_sagemaker.print(
         &format!("sagemaker-actions ({profile}, SageMaker catalog only)"),
-        files.len(),
         statements,
     );
     if args.ours_only {
@@ -141,13 +147,10 @@ pub(crate) fn run(args: &BenchValidateArgs) -> Result<()> {
 
     let venv = root.join("target/parliament-venv");
     let python = install_parliament(&venv)?;
-    let api = time_parliament_api(&root, &python, &dir, &files, args.seconds)?;
+    let api = time_parliament_api(&root, &python, &dir, &files, budget)?;
     println!(
-        "parliament {PARLIAMENT} (Python API, one process): {:.1} policies/s, {:.0} statements/s ({} passes in {:.2} s; {} findings per pass, {} policies raised); first pass {:.2} s, import {:.2} s",
-        api.policies_per_second,
-        api.policies_per_second * statements as f64 / files.len() as f64,
-        api.passes,
-        api.seconds,
+        "parliament {PARLIAMENT} (Python API, one process): {}; {} findings per pass, {} policies raised; first pass {:.2} s, import {:.2} s",
+        api.passes.describe(statements),
         api.findings,
         api.exceptions,
         api.first_pass_seconds,
@@ -162,14 +165,14 @@ pub(crate) fn run(args: &BenchValidateArgs) -> Result<()> {
         })
         .cloned()
         .collect();
-    let ours_seeds = time_ours(&everything, &seed_files, args.seconds);
-    let api_seeds = time_parliament_api(&root, &python, &dir, &seed_files, args.seconds)?;
+    let ours_seeds = time_ours(&everything, &seed_files, budget);
+    let api_seeds = time_parliament_api(&root, &python, &dir, &seed_files, budget)?;
     println!(
-        "seed policies only ({} files): sagemaker-actions {:.0} policies/s, parliament API {:.1} policies/s: {:.0}x",
+        "seed policies only ({} files): sagemaker-actions {:.0} policies/s, parliament API {:.1} policies/s (medians): {:.0}x",
         seed_files.len(),
-        ours_seeds.policies_per_second,
-        api_seeds.policies_per_second,
-        ours_seeds.policies_per_second / api_seeds.policies_per_second
+        ours_seeds.passes.median_rate(),
+        api_seeds.passes.median_rate(),
+        ours_seeds.passes.median_rate() / api_seeds.passes.median_rate()
     );
     let cli = if args.cli_files > 0 {
         let count = args.cli_files.min(files.len());
@@ -183,10 +186,11 @@ pub(crate) fn run(args: &BenchValidateArgs) -> Result<()> {
         None
     };
 
-    let ratio = ours.policies_per_second / api.policies_per_second;
+    let ratio = ours.passes.median_rate() / api.passes.median_rate();
     println!(
-        "ratio sagemaker-actions / parliament API: {ratio:.0}x (SageMaker catalog only: {:.0}x); target: at least {TARGET_RATIO:.0}x: {}",
-        ours_sagemaker.policies_per_second / api.policies_per_second,
+        "ratio sagemaker-actions / parliament API (median passes): {ratio:.0}x (SageMaker catalog only: {:.0}x; fastest passes: {:.0}x); target: at least {TARGET_RATIO:.0}x: {}",
+        ours_sagemaker.passes.median_rate() / api.passes.median_rate(),
+        ours.passes.best_rate() / api.passes.best_rate(),
         if ratio >= TARGET_RATIO {
             "met"
         } else {
@@ -196,7 +200,7 @@ pub(crate) fn run(args: &BenchValidateArgs) -> Result<()> {
     if let Some(cli) = cli {
         println!(
             "ratio sagemaker-actions / parliament CLI per file: {:.0}x",
-            ours.policies_per_second / cli
+            ours.passes.median_rate() / cli
         );
     }
     Ok(())
@@ -257,52 +261,94 @@ fn statement_count(text: &str) -> usize {
     }
 }
 
+/// How long to time each validator.
+#[derive(Clone, Copy)]
+struct Budget {
+    seconds: f64,
+    min_passes: usize,
+}
+
+/// The durations of whole passes over a corpus of `policies` files.
+struct Passes {
+    policies: usize,
+    seconds: Vec<f64>,
+}
+
+impl Passes {
+    fn sorted(&self) -> Vec<f64> {
+        let mut sorted = self.seconds.clone();
+        sorted.sort_by(f64::total_cmp);
+        sorted
+    }
+
+    /// Policies per second in the median pass.
+    fn median_rate(&self) -> f64 {
+        let sorted = self.sorted();
+        self.policies as f64 / sorted[sorted.len() / 2]
+    }
+
+    /// Policies per second in the fastest pass.
+    fn best_rate(&self) -> f64 {
+        self.policies as f64 / self.sorted()[0]
+    }
+
+    /// Policies per second in the slowest pass.
+    fn worst_rate(&self) -> f64 {
+        self.policies as f64 / self.sorted()[self.seconds.len() - 1]
+    }
+
+    fn describe(&self, statements: usize) -> String {
+        let median = self.median_rate();
+        format!(
+            "{median:.1} policies/s, {:.0} statements/s (median of {} passes in {:.2} s; passes ranged {:.1} to {:.1} policies/s)",
+            median * statements as f64 / self.policies as f64,
+            self.seconds.len(),
+            self.seconds.iter().sum::<f64>(),
+            self.worst_rate(),
+            self.best_rate()
+        )
+    }
+}
+
 /// Timing of our validator.
 struct Timing {
-    passes: usize,
-    seconds: f64,
-    policies_per_second: f64,
+    passes: Passes,
     findings: usize,
 }
 
 impl Timing {
-    fn print(&self, label: &str, files: usize, statements: usize) {
+    fn print(&self, label: &str, statements: usize) {
         println!(
-            "{label}: {:.0} policies/s, {:.0} statements/s ({} passes in {:.2} s; {} findings per pass)",
-            self.policies_per_second,
-            self.policies_per_second * statements as f64 / files as f64,
-            self.passes,
-            self.seconds,
+            "{label}: {}; {} findings per pass",
+            self.passes.describe(statements),
             self.findings
         );
     }
 }
 
-/// Whole passes of `validate_json` over the texts (already in memory) for at least `seconds`,
-/// after one warm-up pass.
-fn time_ours(validator: &Validator, files: &[(PathBuf, String)], seconds: f64) -> Timing {
+/// Whole passes of `validate_json` over the texts (already in memory), after one warm-up pass,
+/// until both the budget's time and its passes are spent.
+fn time_ours(validator: &Validator, files: &[(PathBuf, String)], budget: Budget) -> Timing {
     let findings: usize = files
         .iter()
         .map(|(_, text)| validator.validate_json(text).len())
         .sum();
     let start = Instant::now();
-    let mut passes = 0;
+    let mut seconds = Vec::new();
     let mut sink = 0usize;
-    loop {
+    while seconds.len() < budget.min_passes || start.elapsed().as_secs_f64() < budget.seconds {
+        let pass = Instant::now();
         for (_, text) in files {
             sink = sink.wrapping_add(std::hint::black_box(validator.validate_json(text)).len());
         }
-        passes += 1;
-        if start.elapsed().as_secs_f64() >= seconds {
-            break;
-        }
+        seconds.push(pass.elapsed().as_secs_f64());
     }
-    let elapsed = start.elapsed().as_secs_f64();
     std::hint::black_box(sink);
     Timing {
-        passes,
-        seconds: elapsed,
-        policies_per_second: (passes * files.len()) as f64 / elapsed,
+        passes: Passes {
+            policies: files.len(),
+            seconds,
+        },
         findings,
     }
 }
@@ -380,11 +426,12 @@ fn parliament_version(python: &Path) -> Option<String> {
 }
 
 /// Reads every file into memory, imports parliament, then times whole passes of
-/// `analyze_policy_string` for at least the given seconds (the first pass, which loads
-/// parliament's IAM definitions lazily, is timed apart). Prints one JSON line.
+/// `analyze_policy_string`, each on its own, for at least the given seconds and passes (the
+/// first pass, which loads parliament's IAM definitions lazily, is timed apart). Prints one
+/// JSON line.
 const DRIVER: &str = r#"# Written by `cargo xtask bench-validate`: times parliament's Python API in one process.
 import json, sys, time
-files, seconds = sys.argv[1], float(sys.argv[2])
+files, seconds, min_passes = sys.argv[1], float(sys.argv[2]), int(sys.argv[3])
 paths = [line for line in open(files).read().splitlines() if line]
 texts = [open(path).read() for path in paths]
 start = time.perf_counter()
@@ -405,25 +452,21 @@ def one_pass():
 start = time.perf_counter()
 findings, exceptions = one_pass()
 first_pass_seconds = time.perf_counter() - start
-passes = 0
+pass_seconds = []
 start = time.perf_counter()
-while True:
+while len(pass_seconds) < min_passes or time.perf_counter() - start < seconds:
+    began = time.perf_counter()
     one_pass()
-    passes += 1
-    elapsed = time.perf_counter() - start
-    if elapsed >= seconds:
-        break
+    pass_seconds.append(time.perf_counter() - began)
 print(json.dumps({
-    "policies": len(texts), "passes": passes, "seconds": elapsed,
+    "policies": len(texts), "pass_seconds": pass_seconds,
     "findings": findings, "exceptions": exceptions,
     "import_seconds": import_seconds, "first_pass_seconds": first_pass_seconds,
 }))
 "#;
 
 struct ParliamentTiming {
-    passes: u64,
-    seconds: f64,
-    policies_per_second: f64,
+    passes: Passes,
     findings: u64,
     exceptions: u64,
     import_seconds: f64,
@@ -435,7 +478,7 @@ fn time_parliament_api(
     python: &Path,
     dir: &Path,
     files: &[(PathBuf, String)],
-    seconds: f64,
+    budget: Budget,
 ) -> Result<ParliamentTiming> {
     let driver = root.join("target/validate-bench-driver.py");
     write(&driver, DRIVER)?;
@@ -449,7 +492,8 @@ fn time_parliament_api(
     let output = Command::new(python)
         .arg(&driver)
         .arg(&list)
-        .arg(seconds.to_string())
+        .arg(budget.seconds.to_string())
+        .arg(budget.min_passes.to_string())
         .current_dir(dir)
         .stderr(Stdio::inherit())
         .output()
@@ -466,13 +510,18 @@ fn time_parliament_api(
             .as_f64()
             .with_context(|| format!("the driver's report has no {name}: {line}"))
     };
-    let policies = number("policies")?;
-    let passes = number("passes")?;
-    let elapsed = number("seconds")?;
+    let seconds: Vec<f64> = report["pass_seconds"]
+        .as_array()
+        .map(|passes| passes.iter().filter_map(Value::as_f64).collect())
+        .unwrap_or_default();
+    if seconds.is_empty() {
+        bail!("the driver's report has no pass times: {line}");
+    }
     Ok(ParliamentTiming {
-        passes: passes as u64,
-        seconds: elapsed,
-        policies_per_second: policies * passes / elapsed,
+        passes: Passes {
+            policies: number("policies")? as usize,
+            seconds,
+        },
         findings: number("findings")? as u64,
         exceptions: number("exceptions")? as u64,
         import_seconds: number("import_seconds")?,
