@@ -23,14 +23,22 @@ const PARTITIONS: &[&str] = &[
     "aws-eusc",
 ];
 
-/// An action a statement grants, resolved against a catalog.
+/// An action item of a statement, resolved against a catalog.
 struct Granted<'a> {
     catalog: &'a ServiceCatalog,
-    facts: &'a ActionFacts,
-    /// Named one by one, not through a wildcard.
-    explicit: bool,
+    /// The action named, or `None` for a pattern that matches some of the catalog's actions:
+    /// the checks need only know that a pattern leaves the statement's actions of the service
+    /// open, so its matches are never listed.
+    facts: Option<&'a ActionFacts>,
     /// Where it was written.
     path: ItemPath,
+}
+
+impl<'a> Granted<'a> {
+    /// The action, when named one by one.
+    fn named(&self) -> Option<(&'a ServiceCatalog, &'a ActionFacts, &ItemPath)> {
+        self.facts.map(|facts| (self.catalog, facts, &self.path))
+    }
 }
 
 /// Where an item was written, spelled out only when a finding needs it: most items never do.
@@ -274,26 +282,45 @@ fn check_statement<'a>(
             );
         }
     }
+    let listed = listed_arns(statement);
 
     let granted = resolve_actions(context, at, base, action_name, action_element);
     if !not_action {
         check_redundant_actions(context, at, base, action_name, action_element.items());
-        if let Some((items, _, false)) = resource_items {
-            check_action_resources(context, at, items.as_slice(), &granted);
+        if let Some(arns) = &listed {
+            check_action_resources(context, at, arns, &granted);
         }
     }
     check_pass_role(context, at, base, statement);
-    check_conditions(
-        context,
-        at,
-        base,
+    let scope = KeyScope {
         statement,
-        if not_action { &[] } else { &granted },
-    );
+        listed: listed.as_deref(),
+        granted: if not_action { &[] } else { &granted },
+    };
+    check_conditions(context, at, base, &scope);
     if allow && !not_action {
         granted
     } else {
         Vec::new()
+    }
+}
+
+/// The statement's `Resource` ARNs, split once for every check that compares actions and keys
+/// with them; `None` when the statement may apply to any resource (`"*"` listed, `NotResource`,
+/// or no resource element).
+fn listed_arns(statement: &Statement) -> Option<Vec<ArnParts<'_>>> {
+    match &statement.resource {
+        Some(ResourceElement::Resource(items))
+            if !items.iter().any(|item| item.as_str() == "*") =>
+        {
+            Some(
+                items
+                    .iter()
+                    .filter_map(|item| split_arn(item.as_str()))
+                    .collect(),
+            )
+        }
+        _ => None,
     }
 }
 
@@ -347,15 +374,13 @@ fn resolve_actions<'a>(
             continue;
         };
         if has_wildcard(name) {
-            let before = granted.len();
-            let matching = catalog.matching(name);
-            granted.extend(matching.map(|facts| Granted {
-                catalog,
-                facts,
-                explicit: false,
-                path: path.clone(),
-            }));
-            if granted.len() == before {
+            if catalog.matching(name).next().is_some() {
+                granted.push(Granted {
+                    catalog,
+                    facts: None,
+                    path,
+                });
+            } else {
                 context.push(
                     "INVALID_ACTION",
                     Severity::Error,
@@ -370,8 +395,7 @@ fn resolve_actions<'a>(
         } else if let Some(facts) = catalog.action(name) {
             granted.push(Granted {
                 catalog,
-                facts,
-                explicit: true,
+                facts: Some(facts),
                 path,
             });
         } else {
@@ -610,20 +634,11 @@ fn formats_summary(catalog: &ServiceCatalog) -> String {
 fn check_action_resources(
     context: &mut Context<'_>,
     at: Option<(usize, &Statement)>,
-    resources: &[crate::policy::ResourceItem],
+    arns: &[ArnParts<'_>],
     granted: &[Granted<'_>],
 ) {
-    if resources.iter().any(|item| item.as_str() == "*") {
-        return;
-    }
-    // Each resource split once for all the statement's actions.
-    let arns: Vec<ArnParts<'_>> = resources
-        .iter()
-        .filter_map(|item| split_arn(item.as_str()))
-        .collect();
-    for action in granted.iter().filter(|action| action.explicit) {
-        let catalog = action.catalog;
-        let rows = &action.facts.resource_types;
+    for (catalog, facts, path) in granted.iter().filter_map(Granted::named) {
+        let rows = &facts.resource_types;
         let satisfied = arns
             .iter()
             .filter(|arn| {
@@ -636,7 +651,7 @@ fn check_action_resources(
         if satisfied {
             continue;
         }
-        let full_name = format!("{}:{}", catalog.prefix, action.facts.name);
+        let full_name = format!("{}:{}", catalog.prefix, facts.name);
         let verb = match at.map(|(_, statement)| statement.effect) {
             Some(crate::policy::Effect::Deny) => "denies",
             _ => "grants",
@@ -665,7 +680,7 @@ fn check_action_resources(
             "RESOURCE_MISMATCH",
             Severity::Error,
             at,
-            action.path.to_string(),
+            path.to_string(),
             message,
         );
     }
@@ -773,14 +788,22 @@ struct KeyInfo<'k> {
     catalog_prefix: Option<&'k str>,
 }
 
+/// What a statement's condition keys are checked against: the actions it grants and the
+/// resources it lists.
+struct KeyScope<'s, 'a> {
+    statement: &'s Statement,
+    /// See [`listed_arns`].
+    listed: Option<&'s [ArnParts<'s>]>,
+    granted: &'s [Granted<'a>],
+}
+
 fn check_conditions(
     context: &mut Context<'_>,
     at: Option<(usize, &Statement)>,
     base: &str,
-    statement: &Statement,
-    granted: &[Granted<'_>],
+    scope: &KeyScope<'_, '_>,
 ) {
-    let Some(condition) = &statement.condition else {
+    let Some(condition) = &scope.statement.condition else {
         return;
     };
     for block in &condition.blocks {
@@ -803,7 +826,7 @@ fn check_conditions(
             check_operator_fit(context, at, path, operator, &info);
             check_values(context, at, path, operator, &info, entry.values.as_slice());
             if !info.global {
-                check_key_support(context, at, path, operator, &info, statement, granted);
+                check_key_support(context, at, path, operator, &info, scope);
             }
         }
     }
@@ -1063,50 +1086,45 @@ fn check_key_support(
     path: &dyn Fn() -> String,
     operator: Operator,
     info: &KeyInfo,
-    statement: &Statement,
-    granted: &[Granted<'_>],
+    scope: &KeyScope<'_, '_>,
 ) {
+    let KeyScope {
+        statement,
+        listed: arns,
+        granted,
+    } = *scope;
     // Only keys of a loaded catalog say which actions support them.
     let Some(prefix) = info.catalog_prefix else {
         return;
     };
-    let same_service: Vec<&Granted<'_>> = granted
-        .iter()
-        .filter(|action| action.catalog.prefix.eq_ignore_ascii_case(prefix))
-        .collect();
+
     // A bare "*" grants every action, some of which may support the key, yet resolves to no
     // catalog entry; like any wildcard it leaves the key's support open.
     let grants_all = statement
         .action
         .as_ref()
         .is_some_and(|action| action.items().iter().any(|item| item.as_str() == "*"));
-    if grants_all || same_service.is_empty() || same_service.iter().any(|action| !action.explicit) {
+    let mut named = Vec::new();
+    let same_service = granted
+        .iter()
+        .filter(|action| action.catalog.prefix.eq_ignore_ascii_case(prefix));
+    for action in same_service {
+        match action.facts {
+            Some(facts) => named.push((action.catalog, facts)),
+            None => return,
+        }
+    }
+    if grants_all || named.is_empty() {
         return;
     }
-    // Split once for every action and row; `None` when the statement names every resource
-    // (`"*"`, NotResource, or no Resource at all), which every resource type is present in.
-    let arns: Option<Vec<ArnParts<'_>>> = match &statement.resource {
-        Some(ResourceElement::Resource(items))
-            if !items.iter().any(|item| item.as_str() == "*") =>
-        {
-            Some(
-                items
-                    .iter()
-                    .filter_map(|item| split_arn(item.as_str()))
-                    .collect(),
-            )
-        }
-        _ => None,
-    };
-    let supported = same_service.iter().any(|action| {
-        let catalog = action.catalog;
-        action
-            .facts
+    let supported = named.iter().any(|&(catalog, facts)| {
+        facts
             .condition_keys
             .iter()
             .any(|key| key.eq_ignore_ascii_case(info.name))
-            || action.facts.resource_types.iter().any(|row| {
-                let present = arns.as_ref().is_none_or(|arns| {
+            || facts.resource_types.iter().any(|row| {
+                // With no list, every resource type may be present.
+                let present = arns.is_none_or(|arns| {
                     arns.iter()
                         .any(|arn| catalog.parts_fit(&row.resource_type, arn))
                 });
@@ -1123,9 +1141,9 @@ fn check_key_support(
             })
     });
     if !supported {
-        let names: Vec<String> = same_service
+        let names: Vec<String> = named
             .iter()
-            .map(|action| format!("{prefix}:{}", action.facts.name))
+            .map(|(_, facts)| format!("{prefix}:{}", facts.name))
             .collect();
         let outcome = absent_key_outcome(operator, statement.effect);
         context.push("UNSUPPORTED_ACTION_FOR_CONDITION_KEY", Severity::Error, at, path(), format!("no action of this statement supports {} ({}), so the key is never in their requests: {outcome}", info.name, names.join(", ")));
@@ -1206,13 +1224,13 @@ fn check_dependent_actions(
     let mut answers: HashMap<&str, bool> = HashMap::new();
     for (index, actions) in granted {
         let statement = &statements[*index];
-        for action in actions.iter().filter(|action| action.explicit) {
-            for dependent in &action.facts.dependent_actions {
+        for (catalog, facts, path) in actions.iter().filter_map(Granted::named) {
+            for dependent in &facts.dependent_actions {
                 let covered = *answers
                     .entry(dependent.as_str())
                     .or_insert_with(|| is_allowed(dependent));
                 if !covered {
-                    context.push("MISSING_DEPENDENT_ACTION", Severity::Warning, Some((*index, statement)), action.path.to_string(), format!("{}:{} also needs {dependent}, which no Allow statement of the policy grants", action.catalog.prefix, action.facts.name));
+                    context.push("MISSING_DEPENDENT_ACTION", Severity::Warning, Some((*index, statement)), path.to_string(), format!("{}:{} also needs {dependent}, which no Allow statement of the policy grants", catalog.prefix, facts.name));
                 }
             }
         }
