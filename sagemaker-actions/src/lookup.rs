@@ -94,7 +94,14 @@ where
         candidates(limit)
             // One edit changes the letter counts by at most 2 in total: a cheap lower bound.
             .filter(|(_, shape)| shape.borrow().difference(&input_shape) <= 2 * limit)
-            .map(|(name, _)| (edit_distance(name, input, limit, &mut rows), name))
+            .map(|(name, _)| {
+                let distance = if limit == 1 {
+                    distance_up_to_one(name, input)
+                } else {
+                    edit_distance(name, input, limit, &mut rows)
+                };
+                (distance, name)
+            })
             .filter(|(distance, _)| *distance <= limit)
             .min()
             .map(|(_, name)| name)
@@ -127,6 +134,36 @@ impl NameShape {
             total += u16::from(a.abs_diff(*b));
         }
         usize::from(total)
+    }
+}
+
+/// [`edit_distance`] with a limit of 1, in one pass: 0, 1, or 2 for anything further.
+fn distance_up_to_one(a: &str, b: &str) -> usize {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let (shorter, longer) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if longer.len() - shorter.len() > 1 {
+        return 2;
+    }
+    let same = |x: &u8, y: &u8| x.eq_ignore_ascii_case(y);
+    let common = shorter
+        .iter()
+        .zip(longer)
+        .take_while(|(x, y)| same(x, y))
+        .count();
+    if common == longer.len() {
+        return 0;
+    }
+    // Past the first difference, the rest must agree after one substitution (same lengths) or
+    // after skipping one byte of the longer.
+    let skip = usize::from(shorter.len() == longer.len());
+    let rest_agrees = shorter[common + skip..]
+        .iter()
+        .zip(&longer[common + 1..])
+        .all(|(x, y)| same(x, y));
+    if rest_agrees {
+        1
+    } else {
+        2
     }
 }
 
@@ -219,5 +256,20 @@ mod tests {
             index.closest(|position| names[position], "DescribeTrainigJb"),
             Some("DescribeTrainingJob")
         );
+    }
+
+    #[test]
+    fn one_edit_is_measured_as_the_full_distance_would() {
+        let words = [
+            "", "a", "A", "ab", "ba", "abc", "abd", "abcd", "acbd", "xabc", "abcx", "axc", "ac",
+            "bc",
+        ];
+        let mut rows = (Vec::new(), Vec::new());
+        for a in words {
+            for b in words {
+                let full = edit_distance(a, b, 1, &mut rows).min(2);
+                assert_eq!(distance_up_to_one(a, b), full, "{a:?} ~ {b:?}");
+            }
+        }
     }
 }

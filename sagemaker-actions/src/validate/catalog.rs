@@ -8,27 +8,37 @@ use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// FNV-1a: action names are short and not chosen by an attacker who could exploit it, so a
-/// simple hash beats SipHash's per-call cost.
+/// FxHash's mixing, eight bytes at a time: action names are short and not chosen by an attacker
+/// who could exploit it, so a simple hash beats SipHash's per-call cost.
 #[derive(Default)]
-struct Fnv(u64);
+struct NameHasher(u64);
 
-impl Hasher for Fnv {
+impl NameHasher {
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for NameHasher {
     fn finish(&self) -> u64 {
         self.0
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &byte in bytes {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.mix(u64::from_le_bytes(
+                chunk.try_into().expect("chunks of eight"),
+            ));
         }
-        self.0 = hash;
+        let mut tail = [0u8; 8];
+        let rest = chunks.remainder();
+        tail[..rest.len()].copy_from_slice(rest);
+        self.mix(u64::from_le_bytes(tail));
+    }
+
+    fn write_usize(&mut self, value: usize) {
+        self.mix(value as u64);
     }
 }
 
@@ -42,7 +52,7 @@ pub struct ServiceCatalog {
     /// Sorted by lower-cased name.
     actions: Vec<ActionFacts>,
     /// Lower-cased name to position in `actions`: one hash and one comparison per lookup.
-    by_lower_name: HashMap<Box<[u8]>, usize, BuildHasherDefault<Fnv>>,
+    by_lower_name: HashMap<Box<[u8]>, usize, BuildHasherDefault<NameHasher>>,
     /// The actions' names prepared for typo suggestions, which would otherwise go through
     /// every name on every unknown action.
     action_typos: TypoIndex,
