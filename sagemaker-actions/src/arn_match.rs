@@ -36,7 +36,10 @@ pub(crate) enum FieldKind {
 impl FieldKind {
     fn of(field: &str) -> Self {
         let bytes = field.as_bytes();
-        if is_open_field(bytes) {
+        // Most fields have none of the bytes that open a field, which one scan rules out.
+        if !bytes.iter().any(|&byte| matches!(byte, b'*' | b'?' | b'$')) {
+            FieldKind::Literal
+        } else if is_open_field(bytes) {
             FieldKind::Any
         } else if has_pattern(bytes) {
             FieldKind::Pattern
@@ -76,13 +79,12 @@ impl ArnBounds {
         }
         let [first, second, third, fourth, fifth] = colons;
         let kinds = [
-            &text[first + 1..second],
-            &text[second + 1..third],
-            &text[third + 1..fourth],
-            &text[fourth + 1..fifth],
-            &text[fifth + 1..],
-        ]
-        .map(FieldKind::of);
+            FieldKind::of(&text[first + 1..second]),
+            FieldKind::of(&text[second + 1..third]),
+            FieldKind::of(&text[third + 1..fourth]),
+            FieldKind::of(&text[fourth + 1..fifth]),
+            FieldKind::of(&text[fifth + 1..]),
+        ];
         Some(ArnBounds { colons, kinds })
     }
 

@@ -44,7 +44,7 @@ impl<'a> Granted<'a> {
 /// Where an item was written, spelled out only when a finding needs it: most items never do.
 #[derive(Clone)]
 struct ItemPath {
-    base: std::rc::Rc<str>,
+    base: StatementPath,
     element: &'static str,
     /// `None` for a lone value.
     position: Option<usize>,
@@ -57,6 +57,23 @@ impl std::fmt::Display for ItemPath {
             write!(f, "[{position}]")?;
         }
         Ok(())
+    }
+}
+
+/// `Statement` or `Statement[3]`: the start of every path into a statement, spelled out only
+/// for findings.
+#[derive(Clone, Copy)]
+struct StatementPath {
+    /// `None` for a policy's lone statement object.
+    index: Option<usize>,
+}
+
+impl std::fmt::Display for StatementPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.index {
+            Some(index) => write!(f, "Statement[{index}]"),
+            None => f.write_str("Statement"),
+        }
     }
 }
 
@@ -140,9 +157,8 @@ pub(super) fn check_policy(validator: &Validator, policy: &Policy) -> Vec<Findin
     let mut sids: HashMap<&str, usize> = HashMap::new();
     let mut granted_everywhere: Vec<(usize, Vec<Granted<'_>>)> = Vec::new();
     for (index, statement) in statements.iter().enumerate() {
-        let base = match &policy.statement {
-            OneOrMany::One(_) => "Statement".to_owned(),
-            OneOrMany::Many(_) => format!("Statement[{index}]"),
+        let base = StatementPath {
+            index: matches!(policy.statement, OneOrMany::Many(_)).then_some(index),
         };
         if let Some(sid) = &statement.sid {
             // Keep the first statement's index, so that every repeat points at the same one.
@@ -157,7 +173,7 @@ pub(super) fn check_policy(validator: &Validator, policy: &Policy) -> Vec<Findin
                 );
             }
         }
-        let granted = check_statement(&mut context, index, statement, &base, resource_policy);
+        let granted = check_statement(&mut context, index, statement, base, resource_policy);
         granted_everywhere.push((index, granted));
     }
     check_dependent_actions(&mut context, statements, &granted_everywhere);
@@ -177,7 +193,7 @@ fn check_statement<'a>(
     context: &mut Context<'a>,
     index: usize,
     statement: &Statement,
-    base: &str,
+    base: StatementPath,
     resource_policy: bool,
 ) -> Vec<Granted<'a>> {
     let at = Some((index, statement));
@@ -213,7 +229,7 @@ fn check_statement<'a>(
             "MISSING_PRINCIPAL",
             Severity::Error,
             at,
-            base.to_owned(),
+            base.to_string(),
             "a resource-based policy statement needs a Principal".into(),
         ),
         _ => {}
@@ -223,7 +239,7 @@ fn check_statement<'a>(
             "MISSING_ACTION",
             Severity::Error,
             at,
-            base.to_owned(),
+            base.to_string(),
             "the statement has neither Action nor NotAction".into(),
         );
         return Vec::new();
@@ -252,13 +268,17 @@ fn check_statement<'a>(
                     && statement.principal.is_some()
                     && is_trust_statement(statement))
             {
-                context.push("MISSING_RESOURCE", Severity::Error, at, base.to_owned(), "the statement has neither Resource nor NotResource; add \"Resource\": \"*\" or the ARNs it applies to".into());
+                context.push("MISSING_RESOURCE", Severity::Error, at, base.to_string(), "the statement has neither Resource nor NotResource; add \"Resource\": \"*\" or the ARNs it applies to".into());
             }
             None
         }
         Some(ResourceElement::Resource(items)) => Some((items, "Resource", false)),
         Some(ResourceElement::NotResource(items)) => Some((items, "NotResource", true)),
     };
+    // Each resource split once, for its own checks and for the actions' and keys'.
+    let arns: Vec<Option<ArnParts<'_>>> = resource_items
+        .map(|(items, _, _)| items.iter().map(|item| split_arn(item.as_str())).collect())
+        .unwrap_or_default();
     if let Some((items, name, not_resource)) = resource_items {
         if items.is_empty() {
             context.push(
@@ -279,10 +299,11 @@ fn check_statement<'a>(
                 at,
                 &|| item_path(base, name, items, position),
                 item.as_str(),
+                arns.get(position).copied().flatten(),
             );
         }
     }
-    let listed = listed_arns(statement);
+    let listed = listed_arns(statement, &arns);
 
     let granted = resolve_actions(context, at, base, action_name, action_element);
     if !not_action {
@@ -308,17 +329,15 @@ fn check_statement<'a>(
 /// The statement's `Resource` ARNs, split once for every check that compares actions and keys
 /// with them; `None` when the statement may apply to any resource (`"*"` listed, `NotResource`,
 /// or no resource element).
-fn listed_arns(statement: &Statement) -> Option<Vec<ArnParts<'_>>> {
+fn listed_arns<'s>(
+    statement: &Statement,
+    arns: &[Option<ArnParts<'s>>],
+) -> Option<Vec<ArnParts<'s>>> {
     match &statement.resource {
         Some(ResourceElement::Resource(items))
             if !items.iter().any(|item| item.as_str() == "*") =>
         {
-            Some(
-                items
-                    .iter()
-                    .filter_map(|item| split_arn(item.as_str()))
-                    .collect(),
-            )
+            Some(arns.iter().flatten().copied().collect())
         }
         _ => None,
     }
@@ -333,7 +352,12 @@ fn is_trust_statement(statement: &Statement) -> bool {
     })
 }
 
-fn item_path<T>(base: &str, element: &str, items: &OneOrMany<T>, position: usize) -> String {
+fn item_path<T>(
+    base: StatementPath,
+    element: &str,
+    items: &OneOrMany<T>,
+    position: usize,
+) -> String {
     match items {
         OneOrMany::One(_) => format!("{base}.{element}"),
         OneOrMany::Many(_) => format!("{base}.{element}[{position}]"),
@@ -343,7 +367,7 @@ fn item_path<T>(base: &str, element: &str, items: &OneOrMany<T>, position: usize
 fn resolve_actions<'a>(
     context: &mut Context<'a>,
     at: Option<(usize, &Statement)>,
-    base: &str,
+    base: StatementPath,
     element: &'static str,
     action_element: &ActionElement,
 ) -> Vec<Granted<'a>> {
@@ -352,11 +376,10 @@ fn resolve_actions<'a>(
     };
     let validator = context.validator;
     let mut granted = Vec::new();
-    let base: std::rc::Rc<str> = base.into();
     let lone = matches!(items, OneOrMany::One(_));
     for (position, item) in items.iter().enumerate() {
         let path = ItemPath {
-            base: std::rc::Rc::clone(&base),
+            base,
             element,
             position: (!lone).then_some(position),
         };
@@ -418,7 +441,7 @@ fn resolve_actions<'a>(
 fn check_redundant_actions(
     context: &mut Context<'_>,
     at: Option<(usize, &Statement)>,
-    base: &str,
+    base: StatementPath,
     element: &str,
     items: &[crate::policy::ActionItem],
 ) {
@@ -500,6 +523,8 @@ fn check_arn(
     at: Option<(usize, &Statement)>,
     path: &dyn Fn() -> String,
     text: &str,
+    // `text` split, by the caller, which compares it with more than this.
+    split: Option<ArnParts<'_>>,
 ) {
     if text == "*" {
         return;
@@ -516,7 +541,7 @@ fn check_arn(
         }
         return;
     }
-    let Some(parts) = split_arn(text) else {
+    let Some(parts) = split else {
         context.push("MISSING_ARN_FIELD", Severity::Error, at, path(), format!("ARN {text:?} has fewer than six fields: arn:partition:service:region:account:resource"));
         return;
     };
@@ -689,7 +714,7 @@ fn check_action_resources(
 fn check_pass_role(
     context: &mut Context<'_>,
     at: Option<(usize, &Statement)>,
-    base: &str,
+    base: StatementPath,
     statement: &Statement,
 ) {
     if statement.effect != crate::policy::Effect::Allow {
@@ -800,7 +825,7 @@ struct KeyScope<'s, 'a> {
 fn check_conditions(
     context: &mut Context<'_>,
     at: Option<(usize, &Statement)>,
-    base: &str,
+    base: StatementPath,
     scope: &KeyScope<'_, '_>,
 ) {
     let Some(condition) = &scope.statement.condition else {
