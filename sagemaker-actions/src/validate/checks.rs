@@ -299,7 +299,7 @@ fn check_statement<'a>(
                 at,
                 &|| item_path(base, name, items, position),
                 item.as_str(),
-                arns.get(position).copied().flatten(),
+                arns[position],
             );
         }
     }
@@ -523,7 +523,7 @@ fn check_arn(
     at: Option<(usize, &Statement)>,
     path: &dyn Fn() -> String,
     text: &str,
-    // `text` split, by the caller, which compares it with more than this.
+    // `text` as split by the caller, which shares the split with the action and key checks.
     split: Option<ArnParts<'_>>,
 ) {
     if text == "*" {
@@ -1122,7 +1122,6 @@ fn check_key_support(
     let Some(prefix) = info.catalog_prefix else {
         return;
     };
-
     // A bare "*" grants every action, some of which may support the key, yet resolves to no
     // catalog entry; like any wildcard it leaves the key's support open.
     let grants_all = statement
@@ -1136,6 +1135,7 @@ fn check_key_support(
     for action in same_service {
         match action.facts {
             Some(facts) => named.push((action.catalog, facts)),
+            // So does a pattern of the service.
             None => return,
         }
     }
