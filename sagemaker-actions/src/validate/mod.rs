@@ -207,6 +207,7 @@ impl Validator {
 /// The characters of `text` that count against a size quota: all but whitespace. Counted over
 /// bytes (characters are the bytes that start one, and the whitespace JSON writes is ASCII),
 /// with a byte-wide tally per block of 255, so that the loop vectorizes.
+#[cfg(feature = "serde")]
 fn characters_besides_whitespace(text: &str) -> usize {
     text.as_bytes()
         .chunks(255)
@@ -230,7 +231,7 @@ pub fn validate_json(text: &str) -> Vec<Finding> {
     Validator::new().validate_json(text)
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "serde"))]
 mod tests {
     use super::characters_besides_whitespace;
 
