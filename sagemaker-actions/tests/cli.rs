@@ -21,7 +21,7 @@ const CLEAN: &str = r#"{
 }
 "#;
 
-/// An unknown action (ERROR, line 7) next to a known one.
+/// An unknown action (ERROR, line 7, column 18) next to a known one.
 const WITH_ERROR: &str = r#"{
   "Version": "2012-10-17",
   "Statement": [
@@ -124,14 +124,14 @@ fn clean_policy_exits_zero() {
 }
 
 #[test]
-fn error_exits_one_and_names_the_code_and_line() {
+fn error_exits_one_and_names_the_code_line_and_column() {
     let dir = Dir::new();
     dir.file("policy.json", WITH_ERROR);
     let output = run(&dir, &["check", "policy.json"]);
     assert_eq!(code(&output), 1);
     let text = stdout(&output);
     assert!(
-        text.contains("policy.json:7: ERROR INVALID_ACTION Statement[0].Action[0]"),
+        text.contains("policy.json:7:18: ERROR INVALID_ACTION Statement[0].Action[0]"),
         "{text}"
     );
     assert!(text.contains("sagemaker:CreateTrainingJob"), "{text}");
@@ -181,6 +181,7 @@ fn json_output_has_every_field() {
     assert_eq!(first["sid"], "Train");
     assert_eq!(first["path"], "Statement[0].Action[0]");
     assert_eq!(first["line"], 7);
+    assert_eq!(first["column"], 18);
     assert!(first["message"]
         .as_str()
         .is_some_and(|message| message.contains("CreateTrainingJb")));
@@ -206,6 +207,8 @@ fn sarif_output_is_a_sarif_log() {
         "policy.json"
     );
     assert_eq!(location["physicalLocation"]["region"]["startLine"], 7);
+    assert_eq!(location["physicalLocation"]["region"]["startColumn"], 18);
+    assert_eq!(run["columnKind"], "unicodeCodePoints");
     assert_eq!(
         location["logicalLocations"][0]["fullyQualifiedName"],
         "Statement[0].Action[0]"
@@ -225,7 +228,7 @@ fn unreadable_file_exits_two_after_checking_the_others() {
     );
     let text = stdout(&output);
     assert!(
-        text.contains("policy.json:7: ERROR INVALID_ACTION"),
+        text.contains("policy.json:7:18: ERROR INVALID_ACTION"),
         "{text}"
     );
     assert!(text.contains("1 could not be read"), "{text}");
@@ -299,7 +302,7 @@ fn dash_reads_standard_input() {
     let output = run_in(dir.path(), &["check", "-"], WITH_ERROR.as_bytes());
     assert_eq!(code(&output), 1);
     assert!(
-        stdout(&output).contains("<stdin>:7: ERROR INVALID_ACTION"),
+        stdout(&output).contains("<stdin>:7:18: ERROR INVALID_ACTION"),
         "{}",
         stdout(&output)
     );

@@ -18,7 +18,7 @@ pub struct Record {
     pub finding: Finding,
     /// The 1-based line, when the finding names an element the text spells out.
     pub line: Option<usize>,
-    /// The 1-based column, known for documents that do not parse.
+    /// The 1-based column, counted in characters, with the line.
     pub column: Option<usize>,
 }
 
@@ -186,10 +186,13 @@ pub fn check_bytes(validator: &Validator, bytes: &[u8]) -> Vec<Record> {
             validator
                 .validate_json(text)
                 .into_iter()
-                .map(|finding| Record {
-                    line: locator.line(&finding.path),
-                    column: None,
-                    finding,
+                .map(|finding| {
+                    let place = locator.place(&finding.path);
+                    Record {
+                        line: place.map(|place| place.line),
+                        column: place.map(|place| place.column),
+                        finding,
+                    }
                 })
                 .collect()
         }

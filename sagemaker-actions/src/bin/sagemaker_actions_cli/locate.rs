@@ -1,5 +1,6 @@
 //! Maps the JSON paths findings carry (`Statement[0].Condition.StringEquals.sagemaker:Key`) to
-//! lines of the source text, so that people and editors can jump to the element.
+//! lines and columns of the source text, so that people and editors can jump to the element,
+//! also in a policy written on one line.
 //!
 //! The validator works on the parsed policy, which no longer knows where anything was written;
 //! rather than thread positions through the library, this re-scans the text, which is cheap.
@@ -10,10 +11,17 @@ use std::collections::HashMap;
 /// never parsed could get here deeper; stopping keeps the scan's recursion bounded anyway.
 const MAX_DEPTH: usize = 256;
 
-/// The line of every element of one JSON document, by path.
+/// Where an element starts: 1-based line, and 1-based column counted in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// The place of every element of one JSON document, by path.
 #[derive(Debug, Default)]
 pub struct Locator {
-    lines: HashMap<String, usize>,
+    places: HashMap<String, Place>,
 }
 
 impl Locator {
@@ -23,27 +31,29 @@ impl Locator {
             bytes: text.as_bytes(),
             position: 0,
             line: 1,
-            lines: HashMap::new(),
+            line_start: 0,
+            counted: (0, 1),
+            places: HashMap::new(),
         };
         let mut path = String::new();
         // A scan that stops early still recorded everything before the stop, which is the
         // best that can be said about a malformed document.
         let _ = scanner.value(&mut path, 0);
         Locator {
-            lines: scanner.lines,
+            places: scanner.places,
         }
     }
 
-    /// The line of the element at `path`, or of its nearest enclosing element when the path
+    /// The place of the element at `path`, or of its nearest enclosing element when the path
     /// names something the text does not spell out (a missing element, a value in a list).
-    pub fn line(&self, path: &str) -> Option<usize> {
+    pub fn place(&self, path: &str) -> Option<Place> {
         let mut path = path;
         loop {
             if path.is_empty() {
                 return None;
             }
-            if let Some(line) = self.lines.get(path) {
-                return Some(*line);
+            if let Some(place) = self.places.get(path) {
+                return Some(*place);
             }
             path = &path[..path.rfind(['.', '['])?];
         }
@@ -54,7 +64,13 @@ struct Scanner<'a> {
     bytes: &'a [u8],
     position: usize,
     line: usize,
-    lines: HashMap<String, usize>,
+    /// Where the current line starts.
+    line_start: usize,
+    /// A position of the current line and its column: places are recorded in text order, so
+    /// counting on from the last one keeps a long one-line policy from being counted over and
+    /// over.
+    counted: (usize, usize),
+    places: HashMap<String, Place>,
 }
 
 impl Scanner<'_> {
@@ -62,14 +78,40 @@ impl Scanner<'_> {
         self.bytes.get(self.position).copied()
     }
 
+    /// Moves past a line break at the current position.
+    fn new_line(&mut self) {
+        self.position += 1;
+        self.line += 1;
+        self.line_start = self.position;
+    }
+
     fn skip_whitespace(&mut self) {
         while let Some(byte) = self.peek() {
             match byte {
-                b'\n' => self.line += 1,
-                b' ' | b'\t' | b'\r' => {}
+                b'\n' => self.new_line(),
+                b' ' | b'\t' | b'\r' => self.position += 1,
                 _ => return,
             }
-            self.position += 1;
+        }
+    }
+
+    /// The place of the current position.
+    fn place(&mut self) -> Place {
+        let (from, column) = if self.counted.0 >= self.line_start {
+            self.counted
+        } else {
+            (self.line_start, 1)
+        };
+        // Characters are the bytes that do not continue one.
+        let column = column
+            + self.bytes[from..self.position]
+                .iter()
+                .filter(|&&byte| byte & 0xC0 != 0x80)
+                .count();
+        self.counted = (self.position, column);
+        Place {
+            line: self.line,
+            column,
         }
     }
 
@@ -79,8 +121,8 @@ impl Scanner<'_> {
     }
 
     /// Records the element at `path` (the first spelling wins, as for the parser).
-    fn record(&mut self, path: &str, line: usize) {
-        self.lines.entry(path.to_owned()).or_insert(line);
+    fn record(&mut self, path: &str, place: Place) {
+        self.places.entry(path.to_owned()).or_insert(place);
     }
 
     fn value(&mut self, path: &mut String, depth: usize) -> Option<()> {
@@ -98,7 +140,7 @@ impl Scanner<'_> {
                 }
                 loop {
                     self.skip_whitespace();
-                    let line = self.line;
+                    let place = self.place();
                     let key = self.string()?;
                     self.expect(b':')?;
                     let length = path.len();
@@ -106,7 +148,7 @@ impl Scanner<'_> {
                         path.push('.');
                     }
                     path.push_str(&key);
-                    self.record(path, line);
+                    self.record(path, place);
                     let result = self.value(path, depth + 1);
                     path.truncate(length);
                     result?;
@@ -133,8 +175,8 @@ impl Scanner<'_> {
                     self.skip_whitespace();
                     let length = path.len();
                     path.push_str(&format!("[{index}]"));
-                    let line = self.line;
-                    self.record(path, line);
+                    let place = self.place();
+                    self.record(path, place);
                     let result = self.value(path, depth + 1);
                     path.truncate(length);
                     result?;
@@ -178,10 +220,7 @@ impl Scanner<'_> {
                     self.position += 1;
                     break;
                 }
-                b'\n' => {
-                    self.line += 1;
-                    self.position += 1;
-                }
+                b'\n' => self.new_line(),
                 _ => self.position += 1,
             }
         }
@@ -197,20 +236,35 @@ impl Scanner<'_> {
 mod tests {
     use super::*;
 
+    fn at(line: usize, column: usize) -> Option<Place> {
+        Some(Place { line, column })
+    }
+
     #[test]
     fn finds_elements_and_their_ancestors() {
         let text = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Action\": [\n        \"a\",\n        \"b\"\n      ],\n      \"Condition\": {\"StringEquals\": {\"k\\u0065y.x\": \"v\"}}\n    }\n  ]\n}\n";
         let locator = Locator::new(text);
-        assert_eq!(locator.line("Version"), Some(2));
-        assert_eq!(locator.line("Statement[0]"), Some(4));
-        assert_eq!(locator.line("Statement[0].Action[1]"), Some(7));
+        assert_eq!(locator.place("Version"), at(2, 3));
+        assert_eq!(locator.place("Statement[0]"), at(4, 5));
+        assert_eq!(locator.place("Statement[0].Action[1]"), at(7, 9));
         assert_eq!(
-            locator.line("Statement[0].Condition.StringEquals.key.x"),
-            Some(9)
+            locator.place("Statement[0].Condition.StringEquals.key.x"),
+            at(9, 38)
         );
-        assert_eq!(locator.line("Statement[0].Resource"), Some(4));
-        assert_eq!(locator.line("Missing"), None);
-        assert_eq!(locator.line(""), None);
+        assert_eq!(locator.place("Statement[0].Resource"), at(4, 5));
+        assert_eq!(locator.place("Missing"), None);
+        assert_eq!(locator.place(""), None);
+    }
+
+    #[test]
+    fn columns_count_characters_on_one_line() {
+        let locator = Locator::new("{\"Sid\": \"\u{e9}\u{20ac}\", \"Action\": [\"a\", \"b\"]}");
+        assert_eq!(locator.place("Sid"), at(1, 2));
+        assert_eq!(locator.place("Action"), at(1, 15));
+        assert_eq!(locator.place("Action[1]"), at(1, 31));
+        // A line break inside a string (not JSON, but scanned all the same) starts a new line.
+        let locator = Locator::new("{\"a\": \"x\ny\", \"b\": 1}");
+        assert_eq!(locator.place("b"), at(2, 5));
     }
 
     #[test]
@@ -225,9 +279,9 @@ mod tests {
             "}",
             "\u{e9}",
         ] {
-            let _ = Locator::new(text).line("a[0]");
+            let _ = Locator::new(text).place("a[0]");
         }
         let deep = "[".repeat(10_000);
-        assert_eq!(Locator::new(&deep).line("[0][0]"), Some(1));
+        assert_eq!(Locator::new(&deep).place("[0][0]"), at(1, 3));
     }
 }

@@ -277,6 +277,8 @@ pub fn sarif(run: &Run) -> String {
                 "executionSuccessful": run.unreadable.is_empty(),
                 "toolExecutionNotifications": notifications,
             }],
+            // Columns count characters, not SARIF's default UTF-16 code units.
+            "columnKind": "unicodeCodePoints",
             "results": results,
         }],
     });
