@@ -6,7 +6,7 @@ mod generated;
 
 pub use generated::Action;
 
-use crate::lookup::{closest, find_ignore_case};
+use crate::lookup::{closest, find_ignore_case, find_ignore_case_const};
 use crate::wildcard::wildcard_match_ignore_case;
 use crate::{AccessLevel, ParseError, SERVICE_PREFIX};
 use std::fmt;
@@ -22,6 +22,11 @@ impl Action {
     /// ```
     pub fn from_name(name: &str) -> Option<Action> {
         find_ignore_case(generated::LOWERCASE_INDEX, name)
+    }
+
+    /// [`Action::from_name`] for constant evaluation.
+    pub(crate) const fn from_name_const(name: &str) -> Option<Action> {
+        find_ignore_case_const(generated::LOWERCASE_INDEX, name)
     }
 
     /// The actions an IAM action pattern grants: `*` matches any run of characters, `?` one

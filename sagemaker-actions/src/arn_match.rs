@@ -117,7 +117,7 @@ impl<'a> ArnParts<'a> {
     /// The resource part up to its first wildcard, variable or placeholder (see
     /// [`literal_start`]).
     pub(crate) fn literal_start(&self) -> &[u8] {
-        literal_prefix(self.resource)
+        literal_prefix(self.resource.as_bytes())
     }
 }
 
@@ -209,23 +209,34 @@ pub(crate) fn parts_could_match(pattern: &ArnParts<'_>, format: &ArnParts<'_>) -
 
 /// Whether two literal starts (see [`literal_start`]) leave room for a common ARN: the shorter
 /// must begin the longer.
-pub(crate) fn literal_starts_agree(a: &[u8], b: &[u8]) -> bool {
-    let common = a.len().min(b.len());
-    a[..common] == b[..common]
+pub(crate) const fn literal_starts_agree(a: &[u8], b: &[u8]) -> bool {
+    let common = if a.len() < b.len() { a.len() } else { b.len() };
+    let mut at = 0;
+    while at < common {
+        if a[at] != b[at] {
+            return false;
+        }
+        at += 1;
+    }
+    true
 }
 
-/// The resource part of an ARN up to its first wildcard, variable or placeholder.
-pub(crate) fn literal_start(text: &str) -> &[u8] {
-    literal_prefix(field_end(text.as_bytes(), 4).map_or("", |end| &text[end + 1..]))
+/// The resource part of an ARN up to its first wildcard, variable or placeholder (empty when
+/// the text has no resource part).
+pub(crate) const fn literal_start(text: &str) -> &[u8] {
+    let bytes = text.as_bytes();
+    match field_end(bytes, 4) {
+        Some(end) => literal_prefix(slice(bytes, end + 1, bytes.len())),
+        None => &[],
+    }
 }
 
-fn literal_prefix(resource: &str) -> &[u8] {
-    let bytes = resource.as_bytes();
-    let open = bytes
-        .iter()
-        .position(|&byte| matches!(byte, b'*' | b'?' | b'$'))
-        .unwrap_or(bytes.len());
-    &bytes[..open]
+const fn literal_prefix(resource: &[u8]) -> &[u8] {
+    let mut open = 0;
+    while open < resource.len() && !matches!(resource[open], b'*' | b'?' | b'$') {
+        open += 1;
+    }
+    slice(resource, 0, open)
 }
 
 const fn slice(bytes: &[u8], start: usize, end: usize) -> &[u8] {

@@ -11,6 +11,47 @@ pub(crate) fn find_ignore_case<T: Copy>(index: &[(&'static str, T)], name: &str)
         .map(|position| index[position].1)
 }
 
+/// [`find_ignore_case`] for constant evaluation, where a linear scan of a large index would
+/// cost the compile-time checks milliseconds per lookup.
+pub(crate) const fn find_ignore_case_const<T: Copy>(
+    index: &[(&'static str, T)],
+    name: &str,
+) -> Option<T> {
+    let (mut low, mut high) = (0, index.len());
+    while low < high {
+        let middle = low + (high - low) / 2;
+        match compare_lowercase(index[middle].0.as_bytes(), name.as_bytes()) {
+            Ordering::Less => low = middle + 1,
+            Ordering::Greater => high = middle,
+            Ordering::Equal => return Some(index[middle].1),
+        }
+    }
+    None
+}
+
+/// Compares the lower-cased bytes of `a` and `b`, as [`compare_ignore_case`] does.
+const fn compare_lowercase(a: &[u8], b: &[u8]) -> Ordering {
+    let mut at = 0;
+    while at < a.len() && at < b.len() {
+        let (x, y) = (a[at].to_ascii_lowercase(), b[at].to_ascii_lowercase());
+        if x != y {
+            return if x < y {
+                Ordering::Less
+            } else {
+                Ordering::Greater
+            };
+        }
+        at += 1;
+    }
+    if a.len() < b.len() {
+        Ordering::Less
+    } else if a.len() > b.len() {
+        Ordering::Greater
+    } else {
+        Ordering::Equal
+    }
+}
+
 pub(crate) fn compare_ignore_case(a: &str, b: &str) -> Ordering {
     a.bytes()
         .map(|byte| byte.to_ascii_lowercase())

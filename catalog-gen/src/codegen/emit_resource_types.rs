@@ -55,6 +55,10 @@ pub(crate) fn emit(resolved: &Resolved<'_>) -> TokenStream {
         let arns = &rt.arn_formats;
         quote! { &[#(#arns),*] }
     });
+    let arn_resource_heads = entries.iter().map(|rt| {
+        let heads = rt.arn_formats.iter().map(|format| resource_head(format));
+        quote! { &[#(#heads),*] }
+    });
     let condition_keys = entries.iter().map(|rt| {
         let keys = rt.condition_keys.iter().map(|key| {
             let key = resolved.condition_key_idents.get(key);
@@ -100,6 +104,13 @@ pub(crate) fn emit(resolved: &Resolved<'_>) -> TokenStream {
                 ARN_FORMATS[self as usize]
             }
 
+            /// For each ARN format, its resource part up to the first placeholder
+            /// (`training-job/`): every ARN of the type starts its resource part with it, so an
+            /// ARN whose own literal start disagrees is ruled out without the full comparison.
+            pub(crate) const fn arn_resource_heads(self) -> &'static [&'static str] {
+                ARN_RESOURCE_HEADS[self as usize]
+            }
+
             /// The condition keys that apply to resources of this type.
             pub const fn condition_keys(self) -> &'static [ConditionKey] {
                 CONDITION_KEYS[self as usize]
@@ -113,10 +124,62 @@ pub(crate) fn emit(resolved: &Resolved<'_>) -> TokenStream {
 
         const NAMES: &[&str] = &[#(#names),*];
         const ARN_FORMATS: &[&[&str]] = &[#(#arn_formats),*];
+        const ARN_RESOURCE_HEADS: &[&[&str]] = &[#(#arn_resource_heads),*];
         const CONDITION_KEYS: &[&[ConditionKey]] = &[#(#condition_keys),*];
         const DOCUMENTATION_URLS: &[Option<&str>] = &[#(#urls),*];
 
         /// Lower-cased names, sorted, for case-insensitive binary search.
         pub(super) const LOWERCASE_INDEX: &[(&str, ResourceType)] = &[#(#index),*];
+    }
+}
+
+/// The resource part of an ARN format (after the fifth `:` outside `${...}`) up to its first
+/// placeholder or wildcard.
+fn resource_head(format: &str) -> &str {
+    let mut colons = 0;
+    let mut in_placeholder = false;
+    let mut resource_start = format.len();
+    for (at, byte) in format.bytes().enumerate() {
+        match byte {
+            b'$' if format.as_bytes().get(at + 1) == Some(&b'{') => in_placeholder = true,
+            b'}' => in_placeholder = false,
+            b':' if !in_placeholder => {
+                colons += 1;
+                if colons == 5 {
+                    resource_start = at + 1;
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let resource = &format[resource_start..];
+    let end = resource.find(['$', '*', '?']).unwrap_or(resource.len());
+    &resource[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::resource_head;
+
+    #[test]
+    fn resource_heads_stop_at_the_first_placeholder() {
+        let head = |format| resource_head(format);
+        assert_eq!(
+            head("arn:${Partition}:sagemaker:${Region}:${Account}:training-job/${TrainingJobName}"),
+            "training-job/"
+        );
+        assert_eq!(
+            head("arn:${Partition}:s3:::${BucketName}/${ObjectName}"),
+            ""
+        );
+        assert_eq!(
+            head("arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}"),
+            "role/"
+        );
+        assert_eq!(head("arn:${Partition}:ec2:${Region}::image/*"), "image/");
+        assert_eq!(head("arn:${Partition}:a:b:c:${X:Y}:tail"), "");
+        // A format with fewer than six fields has no resource part to start with.
+        assert_eq!(head("arn:${Partition}:a"), "");
     }
 }

@@ -111,19 +111,6 @@ pub struct StatementRefs {
 
 const SAGEMAKER_PREFIX: &str = "sagemaker:";
 
-/// The SageMaker action a literal names exactly (case-insensitively), if any.
-pub const fn find_action(name: &str) -> Option<Action> {
-    let mut index = 0;
-    while index < Action::ALL.len() {
-        let action = Action::ALL[index];
-        if super::message::str_eq_ignore_case(action.name(), name) {
-            return Some(action);
-        }
-        index += 1;
-    }
-    None
-}
-
 /// What an action literal is.
 #[derive(Clone, Copy)]
 pub enum ActionLiteral {
@@ -156,7 +143,7 @@ pub const fn classify_action_literal(text: &'static str) -> ActionLiteral {
     if contains_wildcard(name) {
         return ActionLiteral::SageMakerPattern(name);
     }
-    match find_action(name) {
+    match Action::from_name_const(name) {
         Some(action) => ActionLiteral::SageMaker(action),
         None => ActionLiteral::UnknownSageMaker,
     }

@@ -11,7 +11,9 @@ use super::refs::{
     StatementRefs, ValueRef,
 };
 use super::values::{expected_values, literal_fits, literal_kind};
-use crate::arn_match::{arn_could_match_format, arn_service, is_arn_syntax};
+use crate::arn_match::{
+    arn_could_match_format, arn_service, is_arn_syntax, literal_start, literal_starts_agree,
+};
 use crate::policy::{OperatorFamily, SetQualifier};
 use crate::wildcard::wildcard_match_ignore_case;
 use crate::{Action, ConditionKey, ResourceType, ValueType, SERVICE_PREFIX};
@@ -161,13 +163,21 @@ const fn check_resource_syntax(statement: &StatementRefs) -> Outcome {
 }
 
 const fn fits_format(text: &str, resource_type: ResourceType) -> bool {
-    if str_eq(text, "*") {
-        return true;
-    }
+    str_eq(text, "*") || fits_format_from(text, literal_start(text), resource_type)
+}
+
+/// [`fits_format`] for an ARN whose literal start (see [`literal_start`]) the caller found once
+/// for many resource types.
+const fn fits_format_from(text: &str, literal: &[u8], resource_type: ResourceType) -> bool {
     let formats = resource_type.arn_formats();
+    let heads = resource_type.arn_resource_heads();
     let mut index = 0;
     while index < formats.len() {
-        if arn_could_match_format(text, formats[index]) {
+        // Constant evaluation interprets every step, so the full comparison costs milliseconds;
+        // the literal starts rule out almost every other type in a few.
+        if literal_starts_agree(literal, heads[index].as_bytes())
+            && arn_could_match_format(text, formats[index])
+        {
             return true;
         }
         index += 1;
@@ -190,12 +200,26 @@ const fn push_formats(message: &mut Message, resource_type: ResourceType) {
 const fn pattern_matches_any(pattern: &str) -> bool {
     let mut index = 0;
     while index < Action::ALL.len() {
-        if wildcard_match_ignore_case(pattern, Action::ALL[index].name()) {
+        if pattern_covers(pattern, Action::ALL[index]) {
             return true;
         }
         index += 1;
     }
     false
+}
+
+/// Whether an action-name pattern (without prefix) matches `action`: its literal head is
+/// compared first, which rules out most actions before the wildcard match.
+const fn pattern_covers(pattern: &str, action: Action) -> bool {
+    let (pattern_bytes, name) = (pattern.as_bytes(), action.name().as_bytes());
+    let mut at = 0;
+    while at < pattern_bytes.len() && !matches!(pattern_bytes[at], b'*' | b'?') {
+        if at >= name.len() || !pattern_bytes[at].eq_ignore_ascii_case(&name[at]) {
+            return false;
+        }
+        at += 1;
+    }
+    wildcard_match_ignore_case(pattern, action.name())
 }
 
 /// Calls `visit` on every SageMaker action the statement's entries grant: named ones,
@@ -218,28 +242,39 @@ const fn has_sagemaker_action(statement: &StatementRefs) -> bool {
     false
 }
 
-/// Whether the statement's entries grant `action`.
-const fn grants(statement: &StatementRefs, action: Action) -> bool {
-    let mut index = 0;
-    while index < statement.actions.len() {
-        let granted = match statement.actions[index] {
-            ActionRef::SageMaker(named) => named as usize == action as usize,
-            ActionRef::Literal(text) => match classify_action_literal(text) {
-                ActionLiteral::All => true,
-                ActionLiteral::SageMaker(named) => named as usize == action as usize,
-                ActionLiteral::SageMakerPattern(pattern) => {
-                    wildcard_match_ignore_case(pattern, action.name())
-                }
-                _ => false,
-            },
-            _ => false,
-        };
-        if granted {
-            return true;
-        }
-        index += 1;
+/// What one `Action` entry grants of SageMaker's actions.
+#[derive(Clone, Copy)]
+enum Grant {
+    /// One action.
+    One(Action),
+    /// The actions an action-name pattern (without prefix) matches.
+    Matching(&'static str),
+    /// `*`.
+    Every,
+    /// No SageMaker action (another service's, or a literal already reported).
+    Nothing,
+}
+
+const fn grant_of(item: ActionRef) -> Grant {
+    match item {
+        ActionRef::SageMaker(action) => Grant::One(action),
+        ActionRef::Literal(text) => match classify_action_literal(text) {
+            ActionLiteral::All => Grant::Every,
+            ActionLiteral::SageMaker(action) => Grant::One(action),
+            ActionLiteral::SageMakerPattern(pattern) => Grant::Matching(pattern),
+            _ => Grant::Nothing,
+        },
+        _ => Grant::Nothing,
     }
-    false
+}
+
+const fn grant_covers(grant: Grant, action: Action) -> bool {
+    match grant {
+        Grant::One(named) => named as usize == action as usize,
+        Grant::Matching(pattern) => pattern_covers(pattern, action),
+        Grant::Every => true,
+        Grant::Nothing => false,
+    }
 }
 
 /// Whether a resource of the statement could be of `resource_type` (with no resource element,
@@ -371,10 +406,12 @@ const fn check_untyped_arns(statement: &StatementRefs) -> Outcome {
 }
 
 const fn fits_some_granted_type(statement: &StatementRefs, text: &str) -> bool {
+    let literal = literal_start(text);
     let mut index = 0;
     while index < ResourceType::ALL.len() {
         let resource_type = ResourceType::ALL[index];
-        if fits_format(text, resource_type) && some_granted_action_accepts(statement, resource_type)
+        if fits_format_from(text, literal, resource_type)
+            && some_granted_action_accepts(statement, resource_type)
         {
             return true;
         }
@@ -387,15 +424,51 @@ const fn some_granted_action_accepts(
     statement: &StatementRefs,
     resource_type: ResourceType,
 ) -> bool {
-    let mut index = 0;
-    while index < Action::ALL.len() {
-        let action = Action::ALL[index];
-        if grants(statement, action) && accepts(action, resource_type) {
+    some_granted_action(statement, Question::Accepts(resource_type))
+}
+
+/// What the checks ask of the SageMaker actions a statement grants.
+#[derive(Clone, Copy)]
+enum Question {
+    /// Whether the action accepts resources of the type.
+    Accepts(ResourceType),
+    /// Whether the action supports the key, given the statement's resources.
+    Supports(ConditionKey),
+}
+
+/// Whether some SageMaker action the statement grants answers `question` yes. The entries are
+/// read one by one, each classified once: only `*` and patterns need the whole catalog, which
+/// constant evaluation goes through slowly.
+const fn some_granted_action(statement: &StatementRefs, question: Question) -> bool {
+    let mut item = 0;
+    while item < statement.actions.len() {
+        let yes = match grant_of(statement.actions[item]) {
+            Grant::One(action) => answers(statement, action, question),
+            Grant::Nothing => false,
+            grant => {
+                let mut index = 0;
+                let mut found = false;
+                while !found && index < Action::ALL.len() {
+                    let action = Action::ALL[index];
+                    found = grant_covers(grant, action) && answers(statement, action, question);
+                    index += 1;
+                }
+                found
+            }
+        };
+        if yes {
             return true;
         }
-        index += 1;
+        item += 1;
     }
     false
+}
+
+const fn answers(statement: &StatementRefs, action: Action, question: Question) -> bool {
+    match question {
+        Question::Accepts(resource_type) => accepts(action, resource_type),
+        Question::Supports(key) => action_supports(statement, action, key),
+    }
 }
 
 const fn accepts(action: Action, resource_type: ResourceType) -> bool {
@@ -456,15 +529,7 @@ const fn check_service_keys(statement: &StatementRefs) -> Outcome {
 }
 
 const fn key_supported(statement: &StatementRefs, key: ConditionKey) -> bool {
-    let mut index = 0;
-    while index < Action::ALL.len() {
-        let action = Action::ALL[index];
-        if grants(statement, action) && action_supports(statement, action, key) {
-            return true;
-        }
-        index += 1;
-    }
-    false
+    some_granted_action(statement, Question::Supports(key))
 }
 
 const fn action_supports(statement: &StatementRefs, action: Action, key: ConditionKey) -> bool {

@@ -946,6 +946,12 @@ impl ResourceType {
     pub const fn arn_formats(self) -> &'static [&'static str] {
         ARN_FORMATS[self as usize]
     }
+    /// For each ARN format, its resource part up to the first placeholder
+    /// (`training-job/`): every ARN of the type starts its resource part with it, so an
+    /// ARN whose own literal start disagrees is ruled out without the full comparison.
+    pub(crate) const fn arn_resource_heads(self) -> &'static [&'static str] {
+        ARN_RESOURCE_HEADS[self as usize]
+    }
     /// The condition keys that apply to resources of this type.
     pub const fn condition_keys(self) -> &'static [ConditionKey] {
         CONDITION_KEYS[self as usize]
@@ -1192,6 +1198,80 @@ const ARN_FORMATS: &[&[&str]] = &[
     ],
     &["arn:${Partition}:sagemaker:${Region}:${Account}:workforce/${WorkforceName}"],
     &["arn:${Partition}:sagemaker:${Region}:${Account}:workteam/${WorkteamName}"],
+];
+const ARN_RESOURCE_HEADS: &[&[&str]] = &[
+    &["action/"],
+    &["ai-benchmark-job/"],
+    &["ai-recommendation-job/"],
+    &["ai-workload-config/"],
+    &["algorithm/"],
+    &["app/"],
+    &["app-image-config/"],
+    &["artifact/"],
+    &["automl-job/"],
+    &["cluster/"],
+    &["cluster-scheduler-config/"],
+    &["code-repository/"],
+    &["compilation-job/"],
+    &["compute-quota/"],
+    &["context/"],
+    &["data-quality-job-definition/"],
+    &["device-fleet/"],
+    &["device-fleet/"],
+    &["domain/"],
+    &["edge-deployment/"],
+    &["edge-packaging-job/"],
+    &["endpoint/"],
+    &["endpoint-config/"],
+    &["experiment/"],
+    &["experiment-trial/"],
+    &["experiment-trial-component/"],
+    &["feature-group/"],
+    &["flow-definition/"],
+    &["hub/"],
+    &["hub-content/"],
+    &["human-loop/"],
+    &["human-task-ui/"],
+    &["hyper-parameter-tuning-job/"],
+    &["image/"],
+    &["image-version/"],
+    &["inference-component/"],
+    &["inference-experiment/"],
+    &["inference-recommendations-job/"],
+    &["labeling-job/"],
+    &["lineage-group/"],
+    &["mlflow-app/"],
+    &["mlflow-tracking-server/"],
+    &["model/"],
+    &["model-bias-job-definition/"],
+    &["model-card/"],
+    &["model-card/"],
+    &["model-explainability-job-definition/"],
+    &["model-package/"],
+    &["model-package-group/"],
+    &["model-quality-job-definition/"],
+    &["monitoring-schedule/"],
+    &["monitoring-schedule/"],
+    &["notebook-instance/"],
+    &["notebook-instance-lifecycle-config/"],
+    &["optimization-job/"],
+    &["partner-app/"],
+    &["pipeline/"],
+    &["pipeline/"],
+    &["processing-job/"],
+    &["project/"],
+    &["reserved-capacity/"],
+    &["sagemaker-catalog/"],
+    &["shared-model/"],
+    &["shared-model-event/"],
+    &["space/"],
+    &["studio-lifecycle-config/"],
+    &["training-job/"],
+    &["training-plan/"],
+    &["transform-job/"],
+    &["user-profile/"],
+    &["workforce/"],
+    &["workteam/"],
 ];
 const CONDITION_KEYS: &[&[ConditionKey]] = &[
     &[ConditionKey::AwsResourceTag, ConditionKey::ResourceTag],
