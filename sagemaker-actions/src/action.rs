@@ -6,7 +6,7 @@ mod generated;
 
 pub use generated::Action;
 
-use crate::lookup::{closest, find_ignore_case, find_ignore_case_const};
+use crate::lookup::{closest, find_ignore_case, find_ignore_case_const, run_starting_with};
 use crate::wildcard::wildcard_match_ignore_case;
 use crate::{AccessLevel, ParseError, SERVICE_PREFIX};
 use std::fmt;
@@ -27,6 +27,12 @@ impl Action {
     /// [`Action::from_name`] for constant evaluation.
     pub(crate) const fn from_name_const(name: &str) -> Option<Action> {
         find_ignore_case_const(generated::LOWERCASE_INDEX, name)
+    }
+
+    /// The actions whose names start with `head`, ignoring case, with their lower-cased names:
+    /// the only ones a pattern with this literal head can match.
+    pub(crate) const fn starting_with(head: &[u8]) -> &'static [(&'static str, Action)] {
+        run_starting_with(generated::LOWERCASE_INDEX, head)
     }
 
     /// The actions an IAM action pattern grants: `*` matches any run of characters, `?` one

@@ -29,6 +29,41 @@ pub(crate) const fn find_ignore_case_const<T: Copy>(
     None
 }
 
+/// The entries of `index` (sorted by lower-cased name) whose names start with `head`, ignoring
+/// case: one run of the index, found by binary search, so that constant evaluation visits only
+/// the names a pattern with this literal head could match.
+pub(crate) const fn run_starting_with<T: Copy>(
+    index: &'static [(&'static str, T)],
+    head: &[u8],
+) -> &'static [(&'static str, T)] {
+    let (mut low, mut high) = (0, index.len());
+    while low < high {
+        let middle = low + (high - low) / 2;
+        match compare_lowercase(index[middle].0.as_bytes(), head) {
+            Ordering::Less => low = middle + 1,
+            _ => high = middle,
+        }
+    }
+    let start = low;
+    // From `start` on, the names that start with `head` come first.
+    high = index.len();
+    while low < high {
+        let middle = low + (high - low) / 2;
+        let name = index[middle].0.as_bytes();
+        let starts = name.len() >= head.len()
+            && matches!(
+                compare_lowercase(name.split_at(head.len()).0, head),
+                Ordering::Equal
+            );
+        if starts {
+            low = middle + 1;
+        } else {
+            high = middle;
+        }
+    }
+    index.split_at(low).0.split_at(start).1
+}
+
 /// Compares the lower-cased bytes of `a` and `b`, as [`compare_ignore_case`] does.
 const fn compare_lowercase(a: &[u8], b: &[u8]) -> Ordering {
     let mut at = 0;
@@ -264,6 +299,43 @@ mod tests {
             edit_distance("kitten", "sitting", 10, &mut (Vec::new(), Vec::new())),
             3
         );
+    }
+
+    #[test]
+    fn runs_hold_exactly_the_names_with_the_head() {
+        const INDEX: &[(&str, usize)] = &[
+            ("addtags", 0),
+            ("createtrainingjob", 1),
+            ("createtransformjob", 2),
+            ("describetrainingjob", 3),
+            ("listtags", 4),
+        ];
+        for head in [
+            "",
+            "c",
+            "CreateTra",
+            "createtrainingjob",
+            "createtrainingjobx",
+            "d",
+            "z",
+            "a",
+        ] {
+            let expected: Vec<usize> = INDEX
+                .iter()
+                .filter(|(name, _)| {
+                    name.len() >= head.len() && name[..head.len()].eq_ignore_ascii_case(head)
+                })
+                .map(|&(_, value)| value)
+                .collect();
+            let run: Vec<usize> = run_starting_with(INDEX, head.as_bytes())
+                .iter()
+                .map(|&(_, value)| value)
+                .collect();
+            assert_eq!(run, expected, "{head:?}");
+        }
+        assert_eq!(find_ignore_case_const(INDEX, "ListTags"), Some(4));
+        assert_eq!(find_ignore_case_const(INDEX, "ListTag"), None);
+        assert_eq!(find_ignore_case_const(INDEX, "AddTags"), Some(0));
     }
 
     #[test]

@@ -198,9 +198,10 @@ const fn push_formats(message: &mut Message, resource_type: ResourceType) {
 }
 
 const fn pattern_matches_any(pattern: &str) -> bool {
+    let candidates = candidates(pattern);
     let mut index = 0;
-    while index < Action::ALL.len() {
-        if pattern_covers(pattern, Action::ALL[index]) {
+    while index < candidates.len() {
+        if wildcard_match_ignore_case(pattern, candidates[index].0) {
             return true;
         }
         index += 1;
@@ -208,22 +209,20 @@ const fn pattern_matches_any(pattern: &str) -> bool {
     false
 }
 
-/// Whether an action-name pattern (without prefix) matches `action`: its literal head is
-/// compared first, which rules out most actions before the wildcard match.
-const fn pattern_covers(pattern: &str, action: Action) -> bool {
-    let (pattern_bytes, name) = (pattern.as_bytes(), action.name().as_bytes());
-    let mut at = 0;
-    while at < pattern_bytes.len() && !matches!(pattern_bytes[at], b'*' | b'?') {
-        if at >= name.len() || !pattern_bytes[at].eq_ignore_ascii_case(&name[at]) {
-            return false;
-        }
-        at += 1;
+/// The actions an action-name pattern (without prefix) could match, with their lower-cased
+/// names: those starting with its literal head. Constant evaluation would take milliseconds
+/// to try the pattern on every action.
+const fn candidates(pattern: &str) -> &'static [(&'static str, Action)] {
+    let bytes = pattern.as_bytes();
+    let mut head = 0;
+    while head < bytes.len() && !matches!(bytes[head], b'*' | b'?') {
+        head += 1;
     }
-    wildcard_match_ignore_case(pattern, action.name())
+    Action::starting_with(bytes.split_at(head).0)
 }
 
-/// Calls `visit` on every SageMaker action the statement's entries grant: named ones,
-/// those patterns match, and all of them for `"*"`. Stops early when `visit` says so.
+/// Whether an entry names SageMaker actions (one, a pattern, or `*`): only then do the
+/// catalog's checks apply.
 const fn has_sagemaker_action(statement: &StatementRefs) -> bool {
     let mut index = 0;
     while index < statement.actions.len() {
@@ -247,10 +246,8 @@ const fn has_sagemaker_action(statement: &StatementRefs) -> bool {
 enum Grant {
     /// One action.
     One(Action),
-    /// The actions an action-name pattern (without prefix) matches.
+    /// The actions an action-name pattern (without prefix) matches; `*` for all of them.
     Matching(&'static str),
-    /// `*`.
-    Every,
     /// No SageMaker action (another service's, or a literal already reported).
     Nothing,
 }
@@ -259,21 +256,12 @@ const fn grant_of(item: ActionRef) -> Grant {
     match item {
         ActionRef::SageMaker(action) => Grant::One(action),
         ActionRef::Literal(text) => match classify_action_literal(text) {
-            ActionLiteral::All => Grant::Every,
+            ActionLiteral::All => Grant::Matching("*"),
             ActionLiteral::SageMaker(action) => Grant::One(action),
             ActionLiteral::SageMakerPattern(pattern) => Grant::Matching(pattern),
             _ => Grant::Nothing,
         },
         _ => Grant::Nothing,
-    }
-}
-
-const fn grant_covers(grant: Grant, action: Action) -> bool {
-    match grant {
-        Grant::One(named) => named as usize == action as usize,
-        Grant::Matching(pattern) => pattern_covers(pattern, action),
-        Grant::Every => true,
-        Grant::Nothing => false,
     }
 }
 
@@ -405,19 +393,14 @@ const fn check_untyped_arns(statement: &StatementRefs) -> Outcome {
     Ok(())
 }
 
-const fn fits_some_granted_type(statement: &StatementRefs, text: &str) -> bool {
-    let literal = literal_start(text);
-    let mut index = 0;
-    while index < ResourceType::ALL.len() {
-        let resource_type = ResourceType::ALL[index];
-        if fits_format_from(text, literal, resource_type)
-            && some_granted_action_accepts(statement, resource_type)
-        {
-            return true;
-        }
-        index += 1;
-    }
-    false
+const fn fits_some_granted_type(statement: &StatementRefs, text: &'static str) -> bool {
+    some_granted_action(
+        statement,
+        Question::Fits {
+            arn: text,
+            literal: literal_start(text),
+        },
+    )
 }
 
 const fn some_granted_action_accepts(
@@ -434,27 +417,35 @@ enum Question {
     Accepts(ResourceType),
     /// Whether the action supports the key, given the statement's resources.
     Supports(ConditionKey),
+    /// Whether the ARN (with its literal start, found once) can name a resource of a type the
+    /// action accepts.
+    Fits {
+        arn: &'static str,
+        literal: &'static [u8],
+    },
 }
 
 /// Whether some SageMaker action the statement grants answers `question` yes. The entries are
-/// read one by one, each classified once: only `*` and patterns need the whole catalog, which
-/// constant evaluation goes through slowly.
+/// read one by one, each classified once, and a pattern is tried only on its candidates:
+/// constant evaluation goes through the whole catalog slowly.
 const fn some_granted_action(statement: &StatementRefs, question: Question) -> bool {
     let mut item = 0;
     while item < statement.actions.len() {
         let yes = match grant_of(statement.actions[item]) {
             Grant::One(action) => answers(statement, action, question),
-            Grant::Nothing => false,
-            grant => {
+            Grant::Matching(pattern) => {
+                let candidates = candidates(pattern);
                 let mut index = 0;
                 let mut found = false;
-                while !found && index < Action::ALL.len() {
-                    let action = Action::ALL[index];
-                    found = grant_covers(grant, action) && answers(statement, action, question);
+                while !found && index < candidates.len() {
+                    let (name, action) = candidates[index];
+                    found = wildcard_match_ignore_case(pattern, name)
+                        && answers(statement, action, question);
                     index += 1;
                 }
                 found
             }
+            Grant::Nothing => false,
         };
         if yes {
             return true;
@@ -468,6 +459,17 @@ const fn answers(statement: &StatementRefs, action: Action, question: Question) 
     match question {
         Question::Accepts(resource_type) => accepts(action, resource_type),
         Question::Supports(key) => action_supports(statement, action, key),
+        Question::Fits { arn, literal } => {
+            let references = action.resource_types();
+            let mut index = 0;
+            while index < references.len() {
+                if fits_format_from(arn, literal, references[index].resource_type()) {
+                    return true;
+                }
+                index += 1;
+            }
+            false
+        }
     }
 }
 
