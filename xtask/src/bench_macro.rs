@@ -127,6 +127,10 @@ struct Shape {
     action: &'static str,
     name: String,
     with_condition: bool,
+    /// Written with a literal ARN and an action pattern, as users write policies they copy
+    /// from JSON, rather than with a typed builder and `ListTrainingJobs` on `"*"`: the
+    /// literal is compared with ARN formats during constant evaluation.
+    literal: bool,
 }
 
 fn shape(index: usize) -> Shape {
@@ -134,8 +138,12 @@ fn shape(index: usize) -> Shape {
         action: TRAINING_JOB_ACTIONS[index % TRAINING_JOB_ACTIONS.len()],
         name: format!("job-{index}-*"),
         with_condition: index % 2 == 0,
+        literal: index % 4 == 3,
     }
 }
+
+/// The account and region of the literal ARNs.
+const LITERAL_ARN_START: &str = "arn:aws:sagemaker:us-east-1:123456789012";
 
 fn macro_source(statements: usize) -> String {
     let mut source = String::from(
@@ -157,10 +165,20 @@ fn macro_source(statements: usize) -> String {
             } else {
                 ""
             };
+            let (actions, resources) = if shape.literal {
+                (
+                    format!("{}, \"sagemaker:Describe*\"", shape.action),
+                    format!("\"{LITERAL_ARN_START}:training-job/{}\"", shape.name),
+                )
+            } else {
+                (
+                    format!("{}, ListTrainingJobs", shape.action),
+                    format!("TrainingJob(region, account, {:?}), \"*\"", shape.name),
+                )
+            };
             let _ = writeln!(
                 source,
-                "            {{\n                Sid: \"S{index}\",\n                Effect: Allow,\n                Action: [{}, ListTrainingJobs],\n                Resource: [TrainingJob(region, account, {:?}), \"*\"],{condition}\n            }},",
-                shape.action, shape.name
+                "            {{\n                Sid: \"S{index}\",\n                Effect: Allow,\n                Action: [{actions}],\n                Resource: [{resources}],{condition}\n            }},"
             );
         }
         source.push_str("        ],\n    }\n}\n\n");
@@ -187,10 +205,23 @@ fn json_source(statements: usize) -> String {
             } else {
                 ""
             };
+            let (actions, resources) = if shape.literal {
+                (
+                    format!("\"sagemaker:{}\", \"sagemaker:Describe*\"", shape.action),
+                    format!("\"{LITERAL_ARN_START}:training-job/{}\"", shape.name),
+                )
+            } else {
+                (
+                    format!("\"sagemaker:{}\", \"sagemaker:ListTrainingJobs\"", shape.action),
+                    format!(
+                        "format!(\"arn:aws:sagemaker:{{region}}:{{account}}:training-job/{}\"), \"*\"",
+                        shape.name
+                    ),
+                )
+            };
             let _ = writeln!(
                 source,
-                "            {{\n                \"Sid\": \"S{index}\",\n                \"Effect\": \"Allow\",\n                \"Action\": [\"sagemaker:{}\", \"sagemaker:ListTrainingJobs\"],\n                \"Resource\": [format!(\"arn:aws:sagemaker:{{region}}:{{account}}:training-job/{}\"), \"*\"],{condition}\n            }},",
-                shape.action, shape.name
+                "            {{\n                \"Sid\": \"S{index}\",\n                \"Effect\": \"Allow\",\n                \"Action\": [{actions}],\n                \"Resource\": [{resources}],{condition}\n            }},"
             );
         }
         source.push_str("        ]\n    })\n}\n\n");
