@@ -44,6 +44,12 @@ impl ResourceType {
     pub const fn arn_formats(self) -> &'static [&'static str] {
         ARN_FORMATS[self as usize]
     }
+    /// For each ARN format, its resource part up to the first placeholder
+    /// (`training-job/`): every ARN of the type starts its resource part with it, so an
+    /// ARN whose own literal start disagrees is ruled out without the full comparison.
+    pub(crate) const fn arn_resource_heads(self) -> &'static [&'static str] {
+        ARN_RESOURCE_HEADS[self as usize]
+    }
     /// The condition keys that apply to resources of this type.
     pub const fn condition_keys(self) -> &'static [ConditionKey] {
         CONDITION_KEYS[self as usize]
@@ -60,6 +66,7 @@ const ARN_FORMATS: &[&[&str]] = &[
         "arn:${Partition}:sagemaker:${Region}:${Account}:training-plan/${TrainingPlanName}",
     ],
 ];
+const ARN_RESOURCE_HEADS: &[&[&str]] = &[&["training-job/"], &["training-plan/"]];
 const CONDITION_KEYS: &[&[ConditionKey]] = &[
     &[ConditionKey::AwsResourceTag, ConditionKey::ResourceTag],
     &[],
