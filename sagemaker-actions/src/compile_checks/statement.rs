@@ -721,3 +721,115 @@ const fn element(negated: bool, plain: &'static str, not: &'static str) -> &'sta
         plain
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// ARNs to try against every type: each format filled in, and written with wildcards and
+    /// policy variables.
+    fn sample_arns() -> Vec<String> {
+        let mut arns = vec![
+            "arn:aws:sagemaker:*:*:*".to_owned(),
+            "arn:aws:sagemaker:us-east-1:123456789012:${aws:username}".to_owned(),
+            "arn:aws:sagemaker:us-east-1:123456789012:t*".to_owned(),
+            "arn:aws:sagemaker:us-east-1:123456789012:?raining-job/x".to_owned(),
+            "arn:aws:sagemaker:us-east-1:123456789012:no-such-type/x".to_owned(),
+        ];
+        for resource_type in ResourceType::ALL {
+            for format in resource_type.arn_formats() {
+                let filled = format
+                    .replace("${Partition}", "aws")
+                    .replace("${Region}", "us-east-1")
+                    .replace("${Account}", "123456789012");
+                let mut concrete = String::new();
+                let mut rest = filled.as_str();
+                while let Some(open) = rest.find("${") {
+                    concrete.push_str(&rest[..open]);
+                    concrete.push('x');
+                    rest = rest[open..].split_once('}').map_or("", |(_, after)| after);
+                }
+                concrete.push_str(rest);
+                arns.push(concrete.clone());
+                arns.push(format!("{}*", &concrete[..concrete.len() - 1]));
+            }
+        }
+        arns
+    }
+
+    #[test]
+    fn generated_resource_heads_are_the_formats_literal_starts() {
+        for resource_type in ResourceType::ALL {
+            let heads: Vec<&[u8]> = resource_type
+                .arn_resource_heads()
+                .iter()
+                .map(|head| head.as_bytes())
+                .collect();
+            let starts: Vec<&[u8]> = resource_type
+                .arn_formats()
+                .iter()
+                .map(|format| literal_start(format))
+                .collect();
+            assert_eq!(heads, starts, "{}", resource_type.name());
+        }
+    }
+
+    #[test]
+    fn the_literal_start_shortcut_rejects_only_what_the_full_comparison_rejects() {
+        for arn in sample_arns() {
+            for resource_type in ResourceType::ALL {
+                let full = resource_type
+                    .arn_formats()
+                    .iter()
+                    .any(|format| arn_could_match_format(&arn, format));
+                assert_eq!(
+                    fits_format(&arn, *resource_type),
+                    full,
+                    "{arn} ~ {}",
+                    resource_type.name()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_filled_in_format_fits_its_own_type() {
+        for resource_type in ResourceType::ALL {
+            for format in resource_type.arn_formats() {
+                let arn = format.replace("${Partition}", "aws");
+                assert!(fits_format(&arn, *resource_type), "{arn}");
+            }
+        }
+    }
+
+    #[test]
+    fn candidates_are_the_actions_a_pattern_can_match() {
+        for pattern in [
+            "Describe*",
+            "describe*",
+            "*",
+            "Create?rainingJob",
+            "X*",
+            "ListT*s",
+            "",
+        ] {
+            let matching: Vec<Action> = Action::ALL
+                .iter()
+                .copied()
+                .filter(|action| wildcard_match_ignore_case(pattern, action.name()))
+                .collect();
+            let mut found: Vec<Action> = candidates(pattern)
+                .iter()
+                .filter(|(name, _)| wildcard_match_ignore_case(pattern, name))
+                .map(|&(_, action)| action)
+                .collect();
+            found.sort();
+            assert_eq!(found, matching, "{pattern:?}");
+            assert_eq!(
+                pattern_matches_any(pattern),
+                !matching.is_empty(),
+                "{pattern:?}"
+            );
+        }
+    }
+}
