@@ -6,7 +6,7 @@ mod generated;
 
 pub use generated::Action;
 
-use crate::lookup::{closest, find_ignore_case, find_ignore_case_const, run_starting_with};
+use crate::lookup::{closest, find_ignore_case, run_starting_with};
 use crate::wildcard::wildcard_match_ignore_case;
 use crate::{AccessLevel, ParseError, SERVICE_PREFIX};
 use std::fmt;
@@ -20,13 +20,8 @@ impl Action {
     /// assert_eq!(Action::from_name("describeAction"), Some(Action::DescribeAction));
     /// assert_eq!(Action::from_name("sagemaker:DescribeAction"), None);
     /// ```
-    pub fn from_name(name: &str) -> Option<Action> {
+    pub const fn from_name(name: &str) -> Option<Action> {
         find_ignore_case(generated::LOWERCASE_INDEX, name)
-    }
-
-    /// [`Action::from_name`] for constant evaluation.
-    pub(crate) const fn from_name_const(name: &str) -> Option<Action> {
-        find_ignore_case_const(generated::LOWERCASE_INDEX, name)
     }
 
     /// The actions whose names start with `head`, ignoring case, with their lower-cased names:

@@ -3,17 +3,8 @@
 use std::cmp::Ordering;
 
 /// Finds `name` in `index`, a table sorted by lower-cased name, ignoring ASCII case and without
-/// allocating.
-pub(crate) fn find_ignore_case<T: Copy>(index: &[(&'static str, T)], name: &str) -> Option<T> {
-    index
-        .binary_search_by(|(candidate, _)| compare_ignore_case(candidate, name))
-        .ok()
-        .map(|position| index[position].1)
-}
-
-/// [`find_ignore_case`] for constant evaluation, where a linear scan of a large index would
-/// cost the compile-time checks milliseconds per lookup.
-pub(crate) const fn find_ignore_case_const<T: Copy>(
+/// allocating. `const`, so that the compile-time checks look names up by binary search too.
+pub(crate) const fn find_ignore_case<T: Copy>(
     index: &[(&'static str, T)],
     name: &str,
 ) -> Option<T> {
@@ -64,7 +55,11 @@ pub(crate) const fn run_starting_with<T: Copy>(
     index.split_at(low).0.split_at(start).1
 }
 
-/// Compares the lower-cased bytes of `a` and `b`, as [`compare_ignore_case`] does.
+/// Orders `a` and `b` by their lower-cased bytes, as the generated indexes are sorted.
+pub(crate) fn compare_ignore_case(a: &str, b: &str) -> Ordering {
+    compare_lowercase(a.as_bytes(), b.as_bytes())
+}
+
 const fn compare_lowercase(a: &[u8], b: &[u8]) -> Ordering {
     let mut at = 0;
     while at < a.len() && at < b.len() {
@@ -85,12 +80,6 @@ const fn compare_lowercase(a: &[u8], b: &[u8]) -> Ordering {
     } else {
         Ordering::Equal
     }
-}
-
-pub(crate) fn compare_ignore_case(a: &str, b: &str) -> Ordering {
-    a.bytes()
-        .map(|byte| byte.to_ascii_lowercase())
-        .cmp(b.bytes().map(|byte| byte.to_ascii_lowercase()))
 }
 
 /// The name closest to `input` (case-insensitive edit distance), if it is close enough to be a
@@ -333,9 +322,9 @@ mod tests {
                 .collect();
             assert_eq!(run, expected, "{head:?}");
         }
-        assert_eq!(find_ignore_case_const(INDEX, "ListTags"), Some(4));
-        assert_eq!(find_ignore_case_const(INDEX, "ListTag"), None);
-        assert_eq!(find_ignore_case_const(INDEX, "AddTags"), Some(0));
+        assert_eq!(find_ignore_case(INDEX, "ListTags"), Some(4));
+        assert_eq!(find_ignore_case(INDEX, "ListTag"), None);
+        assert_eq!(find_ignore_case(INDEX, "AddTags"), Some(0));
     }
 
     #[test]

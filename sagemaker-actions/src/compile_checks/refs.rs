@@ -143,7 +143,7 @@ pub const fn classify_action_literal(text: &'static str) -> ActionLiteral {
     if contains_wildcard(name) {
         return ActionLiteral::SageMakerPattern(name);
     }
-    match Action::from_name_const(name) {
+    match Action::from_name(name) {
         Some(action) => ActionLiteral::SageMaker(action),
         None => ActionLiteral::UnknownSageMaker,
     }
