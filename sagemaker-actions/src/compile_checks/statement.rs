@@ -16,7 +16,7 @@ use crate::arn_match::{
 };
 use crate::policy::{OperatorFamily, SetQualifier};
 use crate::wildcard::wildcard_match_ignore_case;
-use crate::{Action, ConditionKey, ResourceType, ValueType, SERVICE_PREFIX};
+use crate::{Action, ConditionKey, ResourceType, ResourceTypeRef, ValueType, SERVICE_PREFIX};
 
 /// A check's result: the message of the first failure. Returned rather than panicked here so
 /// that the panic happens in the macro's own constant, and the compiler's report points at the
@@ -265,9 +265,10 @@ const fn grant_of(item: ActionRef) -> Grant {
     }
 }
 
-/// Whether a resource of the statement could be of `resource_type` (with no resource element,
-/// or with `NotResource`, any type could be).
-const fn type_present(statement: &StatementRefs, resource_type: ResourceType) -> bool {
+/// Whether a resource of the statement could be of one of the `references`' types (with no
+/// resource element, or with `NotResource`, any type could be). Resources are the outer loop,
+/// so that a literal ARN's literal start is found once for all the types.
+const fn some_type_present(statement: &StatementRefs, references: &[ResourceTypeRef]) -> bool {
     let items = match statement.resources {
         ResourceListRef::Resource(items) => items,
         ResourceListRef::Absent | ResourceListRef::NotResource(_) => return true,
@@ -277,12 +278,27 @@ const fn type_present(statement: &StatementRefs, resource_type: ResourceType) ->
         let present = match items[index] {
             ResourceRef::Star => true,
             ResourceRef::Typed(declared) | ResourceRef::TypedLiteral(declared, _) => {
-                declared as usize == resource_type as usize
+                lists_type(references, declared)
             }
-            ResourceRef::Literal(text) => fits_format(text, resource_type),
+            ResourceRef::Literal(text) => {
+                str_eq(text, "*") || fits_some_reference(text, literal_start(text), references)
+            }
             ResourceRef::Unchecked => false,
         };
         if present {
+            return true;
+        }
+        index += 1;
+    }
+    false
+}
+
+/// Whether an ARN (with its literal start) can name a resource of one of the `references`'
+/// types.
+const fn fits_some_reference(text: &str, literal: &[u8], references: &[ResourceTypeRef]) -> bool {
+    let mut index = 0;
+    while index < references.len() {
+        if fits_format_from(text, literal, references[index].resource_type()) {
             return true;
         }
         index += 1;
@@ -338,12 +354,8 @@ const fn check_action_resources(statement: &StatementRefs, action: Action) -> Ou
             .push(action.as_str())
             .push(" has no resource types: only \"Resource\": \"*\" grants it (add \"*\" to this statement's Resource, or move the action to a statement of its own)"));
     }
-    let mut index = 0;
-    while index < references.len() {
-        if type_present(statement, references[index].resource_type()) {
-            return Ok(());
-        }
-        index += 1;
+    if some_type_present(statement, references) {
+        return Ok(());
     }
     let mut message = Message::new();
     message
@@ -457,24 +469,15 @@ const fn some_granted_action(statement: &StatementRefs, question: Question) -> b
 
 const fn answers(statement: &StatementRefs, action: Action, question: Question) -> bool {
     match question {
-        Question::Accepts(resource_type) => accepts(action, resource_type),
+        Question::Accepts(resource_type) => lists_type(action.resource_types(), resource_type),
         Question::Supports(key) => action_supports(statement, action, key),
         Question::Fits { arn, literal } => {
-            let references = action.resource_types();
-            let mut index = 0;
-            while index < references.len() {
-                if fits_format_from(arn, literal, references[index].resource_type()) {
-                    return true;
-                }
-                index += 1;
-            }
-            false
+            fits_some_reference(arn, literal, action.resource_types())
         }
     }
 }
 
-const fn accepts(action: Action, resource_type: ResourceType) -> bool {
-    let references = action.resource_types();
+const fn lists_type(references: &[ResourceTypeRef], resource_type: ResourceType) -> bool {
     let mut index = 0;
     while index < references.len() {
         if references[index].resource_type() as usize == resource_type as usize {
@@ -541,10 +544,11 @@ const fn action_supports(statement: &StatementRefs, action: Action, key: Conditi
     let references = action.resource_types();
     let mut index = 0;
     while index < references.len() {
-        let reference = references[index];
-        if type_present(statement, reference.resource_type())
-            && (contains_key(reference.condition_keys(), key)
-                || contains_key(reference.resource_type().condition_keys(), key))
+        let reference = &references[index];
+        // The keys first: comparing the statement's ARNs with the type is the costly part.
+        if (contains_key(reference.condition_keys(), key)
+            || contains_key(reference.resource_type().condition_keys(), key))
+            && some_type_present(statement, core::slice::from_ref(reference))
         {
             return true;
         }
