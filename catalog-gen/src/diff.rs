@@ -157,11 +157,16 @@ mod tests {
             source: Source {
                 url: "https://example.com".into(),
                 sha256: "00".into(),
+                format: None,
+                date: None,
+                version: None,
             },
             actions,
             resource_types: Vec::new(),
             condition_keys: Vec::new(),
             operations: Vec::new(),
+            other_sources: Vec::new(),
+            disagreements: Vec::new(),
         }
     }
 

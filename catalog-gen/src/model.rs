@@ -23,6 +23,13 @@ pub struct Catalog {
     pub condition_keys: Vec<ConditionKey>,
     /// The API operations table (August 2026 layout onwards); empty on older pages.
     pub operations: Vec<Operation>,
+    /// Further sources merged into this catalog (a page's service reference JSON, a second page
+    /// of the same prefix), in the order they were merged.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_sources: Vec<Source>,
+    /// Facts on which two merged sources disagree; both values are kept here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disagreements: Vec<Disagreement>,
 }
 
 /// The service's display name and IAM prefix.
@@ -35,7 +42,7 @@ pub struct Service {
     pub prefix: String,
 }
 
-/// The page the data was scraped from.
+/// A document the data was read from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
@@ -43,6 +50,63 @@ pub struct Source {
     pub url: String,
     /// Lower-case hex SHA-256 of the input bytes.
     pub sha256: String,
+    /// What kind of document it is; absent in data files written before other formats existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<SourceFormat>,
+    /// The date the document carries (a service reference version's date, a snapshot's date) or
+    /// the day it was fetched, `YYYY-MM-DD`, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The document's own version string (the service reference JSON's `Version`), when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+}
+
+/// The forms in which AWS publishes a service's authorization catalog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceFormat {
+    /// The Service Authorization Reference page, HTML.
+    Html,
+    /// The same page in its Markdown form (`list_<service>.md`, July 2026 onwards).
+    Markdown,
+    /// The programmatic service reference JSON (`servicereference.../v1/<service>/<service>.json`).
+    ServiceReference,
+}
+
+impl SourceFormat {
+    /// The name used on the command line and in messages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceFormat::Html => "html",
+            SourceFormat::Markdown => "markdown",
+            SourceFormat::ServiceReference => "service-reference",
+        }
+    }
+}
+
+/// One fact that two sources state differently.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Disagreement {
+    /// What the fact is about, for example `action sagemaker:AddTags` or `resource type job`.
+    pub subject: String,
+    /// Which fact: `access levels`, `resource types`, `ARN formats`, `type`, `exists`, ...
+    pub fact: String,
+    /// Each source's value, keyed by the source's URL, in merge order.
+    pub values: Vec<SourceValue>,
+    /// The value the catalog keeps, and why.
+    pub resolution: String,
+}
+
+/// What one source says about a fact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceValue {
+    /// The source's URL (as in [`Source::url`]).
+    pub source: String,
+    /// Its value, as text.
+    pub value: String,
 }
 
 /// One row group of the actions table.
@@ -117,6 +181,17 @@ pub struct ConditionKey {
     /// The page's type name: String, ARN, Bool, Numeric, Date, IPAddress, ArrayOfString, ...
     #[serde(rename = "type")]
     pub value_type: String,
+    /// Set when the page says the key has been deprecated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deprecated: Option<Deprecation>,
+}
+
+/// A deprecated key and what replaces it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deprecation {
+    /// The key to use instead (for example `sagemaker:VolumeKmsKeyArn`), when the page names one.
+    pub replaced_by: Option<String>,
 }
 
 /// One row group of the API operations table.
@@ -127,6 +202,21 @@ pub struct Operation {
     pub name: String,
     /// The IAM actions the operation needs, in page order.
     pub authorized_actions: Vec<AuthorizedAction>,
+    /// The SDK methods that call the operation (from the service reference JSON's `SDK`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sdk_methods: Vec<SdkMethod>,
+}
+
+/// One SDK's name for an API operation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SdkMethod {
+    /// The SDK package, for example "Boto3".
+    pub package: String,
+    /// The SDK client, for example "sagemaker".
+    pub client: String,
+    /// The method, for example "create_training_job".
+    pub method: String,
 }
 
 /// An IAM action an API operation needs, optionally under a condition.
@@ -139,6 +229,30 @@ pub struct AuthorizedAction {
     pub condition_key: Option<String>,
     /// The values that key takes for this operation.
     pub values: Vec<String>,
+}
+
+impl Deprecation {
+    /// Reads the sentence the reference appends to a deprecated key's description: "This key has
+    /// been deprecated. It has been replaced by sagemaker:VolumeKmsKeyArn".
+    pub fn from_description(description: &str) -> Option<Deprecation> {
+        const DEPRECATED: &str = "this key has been deprecated";
+        const REPLACED_BY: &str = "it has been replaced by ";
+        let lower = description.to_ascii_lowercase();
+        let at = lower.find(DEPRECATED)?;
+        let rest = &lower[at + DEPRECATED.len()..];
+        let replaced_by = rest.find(REPLACED_BY).map(|offset| {
+            let start = at + DEPRECATED.len() + offset + REPLACED_BY.len();
+            description[start..]
+                .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+                .next()
+                .unwrap_or_default()
+                .trim_end_matches('.')
+                .to_owned()
+        });
+        Some(Deprecation {
+            replaced_by: replaced_by.filter(|name| !name.is_empty()),
+        })
+    }
 }
 
 /// The access levels the Service Authorization Reference uses.
@@ -210,6 +324,11 @@ impl Catalog {
         self.actions.iter().find(|action| action.name == name)
     }
 
+    /// Every source, the primary one first.
+    pub fn sources(&self) -> impl Iterator<Item = &Source> {
+        std::iter::once(&self.source).chain(&self.other_sources)
+    }
+
     /// The resource type with this exact name.
     pub fn resource_type(&self, name: &str) -> Option<&ResourceType> {
         self.resource_types.iter().find(|rt| rt.name == name)
@@ -226,4 +345,28 @@ pub struct GlobalConditionKeys {
     pub source: String,
     /// The keys, with their types (`ArrayOfString` for multivalued keys).
     pub condition_keys: Vec<ConditionKey>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Deprecation;
+
+    #[test]
+    fn deprecation_sentence_names_the_replacement() {
+        let text = "Filters access by the volume kms key. This key has been deprecated. It has been replaced by sagemaker:VolumeKmsKeyArn";
+        assert_eq!(
+            Deprecation::from_description(text),
+            Some(Deprecation {
+                replaced_by: Some("sagemaker:VolumeKmsKeyArn".into())
+            })
+        );
+        assert_eq!(
+            Deprecation::from_description("This key has been deprecated."),
+            Some(Deprecation { replaced_by: None })
+        );
+        assert_eq!(
+            Deprecation::from_description("Filters access by the deprecated flag"),
+            None
+        );
+    }
 }

@@ -5,7 +5,7 @@ use super::error::ScrapeError;
 use super::grid::{Grid, GridRow};
 use super::layout::{Columns, TableKind};
 use super::text::{arn_templates, collapsed_text, external_link, name_items, without_whitespace};
-use crate::model::{ConditionKey, ResourceType};
+use crate::model::{ConditionKey, Deprecation, ResourceType};
 use scraper::ElementRef;
 
 /// Reads the resource types table.
@@ -87,6 +87,7 @@ pub(crate) fn condition_keys(grid: &Grid<'_>) -> Result<Vec<ConditionKey>, Scrap
                 ));
             }
             Ok(ConditionKey {
+                deprecated: Deprecation::from_description(&description),
                 name,
                 description,
                 value_type,

@@ -17,7 +17,7 @@ pub use error::ScrapeError;
 pub use layout::{Layout, TableKind};
 
 use crate::check::{self, Warning};
-use crate::model::{Catalog, Source};
+use crate::model::{Catalog, Source, SourceFormat};
 use scraper::{ElementRef, Html};
 use sha2::{Digest, Sha256};
 
@@ -93,11 +93,16 @@ pub fn scrape(bytes: &[u8], fetched_from: Option<&str>) -> Result<Scraped, Scrap
         source: Source {
             url,
             sha256: sha256_hex(bytes),
+            format: Some(SourceFormat::Html),
+            date: None,
+            version: None,
         },
         actions,
         resource_types: resource_types.unwrap_or_default(),
         condition_keys: condition_keys.unwrap_or_default(),
         operations: operations.unwrap_or_default(),
+        other_sources: Vec::new(),
+        disagreements: Vec::new(),
     };
     check::invariants(&catalog)?;
     let warnings = check::warnings(&catalog);

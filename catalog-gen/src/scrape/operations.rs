@@ -42,6 +42,7 @@ pub(crate) fn parse(grid: &Grid<'_>) -> Result<Vec<Operation>, ScrapeError> {
             operations.push(Operation {
                 name,
                 authorized_actions: Vec::new(),
+                sdk_methods: Vec::new(),
             });
         }
         let operation = operations
