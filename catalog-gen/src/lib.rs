@@ -12,5 +12,6 @@ pub mod codegen;
 pub mod diff;
 pub mod fetch;
 pub mod files;
+pub mod merge;
 pub mod model;
 pub mod scrape;
