@@ -46,8 +46,18 @@ pub(crate) fn emit(resolved: &Resolved<'_>) -> TokenStream {
             };
             text.push_str(&format!("\n{description}\n"));
         }
+        let deprecated = entry.key.deprecated.as_ref().map(|deprecation| {
+            let note = match &deprecation.replaced_by {
+                Some(replacement) => format!(
+                    "AWS deprecated {}: it has been replaced by {replacement}",
+                    entry.key.name
+                ),
+                None => format!("AWS deprecated {}", entry.key.name),
+            };
+            quote! { #[deprecated(note = #note)] }
+        });
         let doc = doc(&text);
-        quote! { #doc #variant, }
+        quote! { #doc #deprecated #variant, }
     });
     let all = keys.iter().map(|entry| {
         let variant = ident(&entry.key.name);
@@ -65,6 +75,18 @@ pub(crate) fn emit(resolved: &Resolved<'_>) -> TokenStream {
         None => quote! { None },
     });
     let stems = keys.iter().map(|entry| entry.stem);
+    let deprecated = keys.iter().map(|entry| entry.key.deprecated.is_some());
+    let replacements = keys.iter().map(|entry| {
+        match entry
+            .key
+            .deprecated
+            .as_ref()
+            .and_then(|deprecation| deprecation.replaced_by.as_deref())
+        {
+            Some(replacement) => quote! { Some(#replacement) },
+            None => quote! { None },
+        }
+    });
     let mut lowercase: Vec<(String, proc_macro2::Ident)> = keys
         .iter()
         .map(|entry| (entry.key.name.to_ascii_lowercase(), ident(&entry.key.name)))
@@ -118,6 +140,17 @@ pub(crate) fn emit(resolved: &Resolved<'_>) -> TokenStream {
             pub const fn stem(self) -> &'static str {
                 STEMS[self as usize]
             }
+
+            /// Whether AWS has deprecated the key (the variant is `#[deprecated]` too).
+            pub const fn is_deprecated(self) -> bool {
+                DEPRECATED[self as usize]
+            }
+
+            /// The key AWS says replaces a deprecated one: `sagemaker:VolumeKmsKeyArn` for
+            /// `sagemaker:VolumeKmsKey`.
+            pub const fn replaced_by(self) -> Option<&'static str> {
+                REPLACED_BY[self as usize]
+            }
         }
 
         const NAMES: &[&str] = &[#(#names),*];
@@ -126,6 +159,8 @@ pub(crate) fn emit(resolved: &Resolved<'_>) -> TokenStream {
         const GLOBAL: &[bool] = &[#(#globals),*];
         const PARAMETERS: &[Option<&str>] = &[#(#parameters),*];
         const STEMS: &[&str] = &[#(#stems),*];
+        const DEPRECATED: &[bool] = &[#(#deprecated),*];
+        const REPLACED_BY: &[Option<&str>] = &[#(#replacements),*];
 
         /// Lower-cased names, sorted, for case-insensitive binary search.
         pub(super) const LOWERCASE_INDEX: &[(&str, ConditionKey)] = &[#(#index),*];

@@ -27,6 +27,9 @@ pub(crate) fn render(
     file_name: &'static str,
     tokens: TokenStream,
 ) -> Result<String, CodegenError> {
+    // The tables name every catalog entry, including those AWS deprecated: only users' code
+    // should be warned about them.
+    let tokens = quote! { #![allow(deprecated)] #tokens };
     let file: syn::File = syn::parse2(tokens).map_err(|error| CodegenError::InvalidOutput {
         file_name,
         message: error.to_string(),
