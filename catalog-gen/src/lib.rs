@@ -1,6 +1,7 @@
 //! The code-generation side of `sagemaker-actions`: scraping the AWS Service Authorization
 //! Reference into typed catalog data ([`scrape`], [`model`]), checking it ([`check`]), fetching
-//! pages ([`fetch`]) and writing files atomically ([`files`]).
+//! pages ([`fetch`]), reading AWS's service reference JSON ([`service_reference`]) and writing
+//! files atomically ([`files`]).
 //!
 //! Nothing here ships to users of `sagemaker-actions`.
 
@@ -15,3 +16,4 @@ pub mod files;
 pub mod merge;
 pub mod model;
 pub mod scrape;
+pub mod service_reference;
