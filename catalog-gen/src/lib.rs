@@ -11,6 +11,7 @@
 pub mod check;
 pub mod codegen;
 pub mod diff;
+pub mod drift;
 pub mod fetch;
 pub mod files;
 pub mod merge;
