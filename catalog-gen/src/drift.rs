@@ -174,53 +174,23 @@ fn plural(count: usize, noun: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Action, ConditionKey, Deprecation, Service, Source};
+    use crate::model::{Action, ConditionKey, SourceFormat};
+    use crate::test_support;
 
     fn action(name: &str, level: AccessLevel) -> Action {
-        Action {
-            name: name.into(),
-            description: String::new(),
-            documentation_url: None,
-            access_levels: vec![level],
-            permission_only: false,
-            resource_types: Vec::new(),
-            condition_keys: Vec::new(),
-            dependent_actions: Vec::new(),
-            scenarios: Vec::new(),
-        }
+        test_support::action(name, &[level], &[], &[])
     }
 
     fn catalog(actions: Vec<Action>, keys: Vec<ConditionKey>) -> Catalog {
-        Catalog {
-            service: Service {
-                name: "Amazon SageMaker".into(),
-                prefix: "sagemaker".into(),
-            },
-            source: Source {
-                url: "https://example.com".into(),
-                sha256: "00".into(),
-                format: None,
-                date: None,
-                version: None,
-            },
-            actions,
-            resource_types: Vec::new(),
-            condition_keys: keys,
-            operations: Vec::new(),
-            other_sources: Vec::new(),
-            disagreements: Vec::new(),
-        }
+        let mut catalog = test_support::catalog("https://example.com", SourceFormat::Html);
+        catalog.service.prefix = "sagemaker".into();
+        catalog.actions = actions;
+        catalog.condition_keys = keys;
+        catalog
     }
 
     fn key(name: &str, replaced_by: Option<&str>) -> ConditionKey {
-        ConditionKey {
-            name: name.into(),
-            description: String::new(),
-            value_type: "ARN".into(),
-            deprecated: replaced_by.map(|replacement| Deprecation {
-                replaced_by: Some(replacement.into()),
-            }),
-        }
+        test_support::key(name, "ARN", replaced_by)
     }
 
     #[test]

@@ -14,7 +14,10 @@ pub mod diff;
 pub mod drift;
 pub mod fetch;
 pub mod files;
+pub mod history;
 pub mod merge;
 pub mod model;
 pub mod scrape;
 pub mod service_reference;
+#[cfg(test)]
+mod test_support;

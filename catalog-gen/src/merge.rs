@@ -461,67 +461,11 @@ fn join<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{AccessLevel, SdkMethod, Service, Source};
-
-    fn catalog(url: &str, format: SourceFormat) -> Catalog {
-        Catalog {
-            service: Service {
-                name: "Amazon Example".into(),
-                prefix: "example".into(),
-            },
-            source: Source {
-                url: url.into(),
-                sha256: "00".into(),
-                format: Some(format),
-                date: None,
-                version: None,
-            },
-            actions: Vec::new(),
-            resource_types: Vec::new(),
-            condition_keys: Vec::new(),
-            operations: Vec::new(),
-            other_sources: Vec::new(),
-            disagreements: Vec::new(),
-        }
-    }
-
-    fn action(name: &str, levels: &[AccessLevel], types: &[(&str, bool)], keys: &[&str]) -> Action {
-        Action {
-            name: name.into(),
-            description: String::new(),
-            documentation_url: None,
-            access_levels: levels.to_vec(),
-            permission_only: false,
-            resource_types: types
-                .iter()
-                .map(|(name, required)| ActionResourceType {
-                    name: (*name).into(),
-                    required: *required,
-                    condition_keys: Vec::new(),
-                })
-                .collect(),
-            condition_keys: keys.iter().map(|key| (*key).to_owned()).collect(),
-            dependent_actions: Vec::new(),
-            scenarios: Vec::new(),
-        }
-    }
-
-    fn resource_type(name: &str, format: &str) -> ResourceType {
-        ResourceType {
-            name: name.into(),
-            documentation_url: None,
-            arn_formats: vec![format.into()],
-            condition_keys: Vec::new(),
-        }
-    }
+    use crate::model::{AccessLevel, SdkMethod};
+    use crate::test_support::{action, catalog, resource_type};
 
     fn key(name: &str, value_type: &str) -> ConditionKey {
-        ConditionKey {
-            name: name.into(),
-            description: String::new(),
-            value_type: value_type.into(),
-            deprecated: None,
-        }
+        crate::test_support::key(name, value_type, None)
     }
 
     fn page_and_json() -> (Catalog, Catalog) {
