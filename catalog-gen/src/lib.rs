@@ -1,6 +1,7 @@
 //! The code-generation side of `sagemaker-actions`: scraping the AWS Service Authorization
 //! Reference into typed catalog data ([`scrape`], [`model`]), checking it ([`check`]), fetching
-//! pages ([`fetch`]) and writing files atomically ([`files`]).
+//! pages ([`fetch`]), reading the global condition keys page ([`global_keys`]) and writing files
+//! atomically ([`files`]).
 //!
 //! Nothing here ships to users of `sagemaker-actions`.
 
@@ -12,5 +13,6 @@ pub mod codegen;
 pub mod diff;
 pub mod fetch;
 pub mod files;
+pub mod global_keys;
 pub mod model;
 pub mod scrape;
