@@ -1,7 +1,8 @@
 //! The code-generation side of `sagemaker-actions`: scraping the AWS Service Authorization
 //! Reference into typed catalog data ([`scrape`], [`model`]), checking it ([`check`]), fetching
-//! pages ([`fetch`]), reading AWS's service reference JSON ([`service_reference`]) and writing
-//! files atomically ([`files`]).
+//! pages ([`fetch`]), reading AWS's service reference JSON ([`service_reference`]) and the global
+//! condition keys page ([`global_keys`]), merging sources ([`merge`], [`sources`]), following a
+//! catalog's history ([`history`], [`drift`]) and writing files atomically ([`files`]).
 //!
 //! Nothing here ships to users of `sagemaker-actions`.
 
@@ -14,6 +15,7 @@ pub mod diff;
 pub mod drift;
 pub mod fetch;
 pub mod files;
+pub mod global_keys;
 pub mod history;
 pub mod merge;
 pub mod model;

@@ -68,7 +68,8 @@ pub struct Source {
 pub enum SourceFormat {
     /// The Service Authorization Reference page, HTML.
     Html,
-    /// The same page in its Markdown form (`list_<service>.md`, July 2026 onwards).
+    /// A documentation page in its Markdown form: a service page's `list_<service>.md` (July 2026
+    /// onwards), or the IAM User Guide's global condition keys page.
     Markdown,
     /// The programmatic service reference JSON (`servicereference.../v1/<service>/<service>.json`).
     ServiceReference,
@@ -335,16 +336,46 @@ impl Catalog {
     }
 }
 
-/// The global `aws:` condition keys every service accepts, from
-/// `data/global-condition-keys.json`. The service pages list only the global keys their actions
-/// name; IAM accepts all of these everywhere.
+/// The global condition keys every service accepts, from `data/global-condition-keys.json`, read
+/// from AWS's global condition context keys page by [`crate::global_keys`]. The service pages
+/// list only the global keys their actions name; IAM accepts all of these everywhere.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GlobalConditionKeys {
-    /// Where the list was transcribed from.
-    pub source: String,
-    /// The keys, with their types (`ArrayOfString` for multivalued keys).
+    /// The page the keys were read from (its URL and the SHA-256 of the bytes read).
+    pub source: Source,
+    /// The `aws:` keys, sorted by name ignoring case, with their types (`ArrayOfString` for
+    /// multivalued keys). Code generation adds these to every service's condition keys.
     pub condition_keys: Vec<ConditionKey>,
+    /// Keys with another service's prefix that the page documents as available in requests to
+    /// every service (`ec2:SourceInstanceArn`, `lambda:SourceFunctionArn`), sorted like
+    /// `condition_keys`. Data only: code generation does not read them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cross_service_keys: Vec<ConditionKey>,
+    /// Keys in `condition_keys` or `cross_service_keys` that the source page does not document,
+    /// kept on other evidence.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_on_page: Vec<KeptKey>,
+}
+
+/// A key the data file keeps although its source page does not document it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeptKey {
+    /// The key, as in `condition_keys`.
+    pub name: String,
+    /// The evidence that the key exists.
+    pub reason: String,
+}
+
+impl GlobalConditionKeys {
+    /// The canonical serialization: pretty JSON with two-space indents and a trailing newline.
+    pub fn to_json(&self) -> String {
+        let mut text =
+            serde_json::to_string_pretty(self).expect("global condition keys serialize to JSON");
+        text.push('\n');
+        text
+    }
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ mod bench_macro;
 mod bench_validate;
 mod codegen;
 mod corpus;
+mod global_keys;
 mod scrape;
 mod validate_corpus;
 
@@ -44,6 +45,8 @@ enum Command {
     ValidateCorpus(validate_corpus::ValidateCorpusArgs),
     /// Policies validated per second (release build) against parliament 1.6.4 on the same files.
     BenchValidate(bench_validate::BenchValidateArgs),
+    /// Read AWS's global condition keys page (Markdown) into data/global-condition-keys.json.
+    ScrapeGlobalKeys(global_keys::ScrapeGlobalKeysArgs),
 }
 
 fn main() -> ExitCode {
@@ -57,6 +60,7 @@ fn main() -> ExitCode {
         Command::BenchMacro(args) => bench_macro::run(&args),
         Command::ValidateCorpus(args) => validate_corpus::run(&args),
         Command::BenchValidate(args) => bench_validate::run(&args),
+        Command::ScrapeGlobalKeys(args) => global_keys::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

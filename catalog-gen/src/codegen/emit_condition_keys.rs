@@ -39,7 +39,7 @@ pub(crate) fn emit(resolved: &Resolved<'_>) -> TokenStream {
                     .iter()
                     .any(|k| k.name == entry.key.name)
             {
-                // Written for this project in Markdown, not scraped.
+                // Read from the global keys page's Markdown and kept as Markdown (code spans).
                 entry.key.description.clone()
             } else {
                 escape_markdown(&entry.key.description)

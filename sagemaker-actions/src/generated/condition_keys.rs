@@ -11,95 +11,95 @@ use crate::ValueType;
 pub enum ConditionKey {
     /// `aws:AssumedRoot` (Bool), global
     ///
-    /// Only for credentials from `sts:AssumeRoot`.
+    /// Use this key to check whether the request was made using AssumeRoot.
     AwsAssumedRoot,
     /// `aws:CalledVia` (ArrayOfString, multivalued), global
     ///
-    /// Ordered list of service principals in a forward-access-session chain (order cannot be enforced in conditions).
+    /// Use this key to compare the services in the policy with the services that made requests on behalf of the IAM principal (user or role).
     AwsCalledVia,
     /// `aws:CalledViaAWSMCP` (String), global
     ///
-    /// Service principal of the AWS MCP service that forwarded the call (e.g. `aws-mcp.amazonaws.com`).
+    /// Use this key to compare the services in the policy with the AWS MCP services that made requests on behalf of the IAM principal (user or role).
     AwsCalledViaAwsmcp,
     /// `aws:CalledViaFirst` (String), global
     ///
-    /// The first service principal in the forward-access-session chain (aws:CalledVia).
+    /// Use this key to compare the services in the policy with the first service that made a request on behalf of the IAM principal (user or role).
     AwsCalledViaFirst,
     /// `aws:CalledViaLast` (String), global
     ///
-    /// The last service principal in the forward-access-session chain (aws:CalledVia).
+    /// Use this key to compare the services in the policy with the last service that made a request on behalf of the IAM principal (user or role).
     AwsCalledViaLast,
     /// `aws:ChatbotSourceArn` (ARN), global
     ///
-    /// Set by Amazon Q Developer in chat applications.
+    /// Use this key to compare the source chat configuration ARN set by the principal to the chat configuration ARN you specify in the policy of the IAM role associated with your channel configuration.
     AwsChatbotSourceArn,
     /// `aws:CurrentTime` (Date), global
     ///
-    /// Always present.
+    /// Use this key to compare the date and time of the request with the date and time that you specify in the policy.
     AwsCurrentTime,
     /// `aws:Ec2InstanceSourcePrivateIPv4` (IPAddress), global
     ///
-    /// EC2 role credentials; always pair with aws:Ec2InstanceSourceVpc.
+    /// Use this key with `aws:Ec2InstanceSourceVpc` to ensure that a request was made from the same private IP address that the credentials were delivered to.
     AwsEc2InstanceSourcePrivateIPv4,
     /// `aws:Ec2InstanceSourceVpc` (String), global
     ///
-    /// Requests signed with EC2 role credentials.
+    /// This key identifies the VPC to which Amazon EC2 IAM role credentials were delivered to.
     AwsEc2InstanceSourceVpc,
     /// `aws:EpochTime` (DateOrNumeric), global
     ///
-    /// Always present; only global key documented with two data types.
+    /// Use this key to compare the date and time of the request in epoch or Unix time with the value that you specify in the policy.
     AwsEpochTime,
     /// `aws:FederatedProvider` (String), global
     ///
-    /// Value is a plain string for built-in IdPs (e.g. `cognito-identity.amazonaws.com`) but an OIDC-provider **ARN** for other IdPs (GitHub, EKS).
+    /// Use this key to compare the principal's issuing identity provider (IdP) with the IdP that you specify in the policy.
     AwsFederatedProvider,
     /// `aws:IsMcpServiceAction` (Bool), global
     ///
-    /// Present (true) only when an MCP service is authorizing one of its own MCP actions.
+    /// Use this key to verify that the action being authorized is an MCP Service action.
     AwsIsMcpServiceAction,
     /// `aws:MultiFactorAuthAge` (Numeric), global
     ///
-    /// Seconds since MFA; only with temporary creds that used MFA.
+    /// Use this key to compare the number of seconds since the requesting principal was authorized using MFA with the number that you specify in the policy.
     AwsMultiFactorAuthAge,
     /// `aws:MultiFactorAuthPresent` (Bool), global
     ///
-    /// Only with temporary creds; absent for long-term access keys → AWS recommends `BoolIfExists`.
+    /// Use this key to check whether multi-factor authentication (MFA) was used to validate the temporary security credentials that made the request.
     AwsMultiFactorAuthPresent,
     /// `aws:PrincipalAccount` (String), global
     ///
-    /// All requests incl. anonymous (value `anonymous`). Sensitive key.
+    /// Use this key to compare the account to which the requesting principal belongs with the account identifier that you specify in the policy.
     AwsPrincipalAccount,
     /// `aws:PrincipalArn` (ARN), global
     ///
-    /// All signed requests; not anonymous. Role sessions report the **role** ARN, not the session ARN. Use ARN operators (string operators "work" but are discouraged).
+    /// Use this key to compare the Amazon Resource Name (ARN) of the principal that made the request with the ARN that you specify in the policy.
     AwsPrincipalArn,
     /// `aws:PrincipalIsAWSService` (Bool), global
     ///
-    /// All signed requests; `true` only when a service principal calls directly.
+    /// Use this key to check whether the call to your resource is being made directly by an AWS service principal.
     AwsPrincipalIsAwsService,
     /// `aws:PrincipalOrgID` (String), global
     ///
-    /// Only if in an Organization. Sensitive key.
+    /// Use this key to compare the identifier of the organization in AWS Organizations to which the requesting principal belongs with the identifier specified in the policy.
     AwsPrincipalOrgId,
     /// `aws:PrincipalOrgPaths` (ArrayOfString, multivalued), global
     ///
-    /// Only if principal's account is in an Organization.
+    /// Use this key to compare the AWS Organizations path for the principal who is making the request to the path in the policy.
     AwsPrincipalOrgPaths,
     /// `aws:PrincipalServiceName` (String), global
     ///
-    /// Only when caller is an AWS service principal (e.g. `cloudtrail.amazonaws.com`).
+    /// Use this key to compare the service principal name in the policy with the service principal that is making requests to your resources.
     AwsPrincipalServiceName,
     /// `aws:PrincipalServiceNamesList` (ArrayOfString, multivalued), global
     ///
-    /// Only when caller is a service principal; must use set operators.
+    /// This key provides a list of all service principal names that belong to the service.
     AwsPrincipalServiceNamesList,
     /// `aws:PrincipalTag/${TagKey}` (String), global
     ///
-    /// Parameterized. One context key per tag on user/role/session.
+    /// Use this key to compare the tag attached to the principal making the request with the tag that you specify in the policy.
     AwsPrincipalTag,
     /// `aws:PrincipalType` (String), global
     ///
-    /// All requests incl. anonymous.
+    /// Use this key to compare the type of principal making the request with the principal type that you specify in the policy.
     AwsPrincipalType,
     /// `aws:RequestTag/${TagKey}` (String), global
     ///
@@ -107,19 +107,19 @@ pub enum ConditionKey {
     AwsRequestTag,
     /// `aws:RequestedRegion` (String), global
     ///
-    /// Always present (IAM/global services report us-east-1).
+    /// Use this key to compare the AWS Region that was called in the request with the Region that you specify in the policy.
     AwsRequestedRegion,
     /// `aws:ResourceAccount` (String), global
     ///
-    /// Most actions; a documented list of actions does not support it (e.g. all EBS actions, some EC2/Route 53/GuardDuty accept-invitation style actions). Sensitive key.
+    /// Use this key to compare the requested resource owner's AWS account ID with the resource account in the policy.
     AwsResourceAccount,
     /// `aws:ResourceOrgID` (String), global
     ///
-    /// Only if owning account is in an org; same exclusion list. Sensitive key.
+    /// Use this key to compare the identifier of the organization in AWS Organizations to which the requested resource belongs with the identifier specified in the policy.
     AwsResourceOrgId,
     /// `aws:ResourceOrgPaths` (ArrayOfString, multivalued), global
     ///
-    /// Same; set operators required.
+    /// Use this key to compare the AWS Organizations path for the accessed resource to the path in the policy.
     AwsResourceOrgPaths,
     /// `aws:ResourceTag/${TagKey}` (String), global
     ///
@@ -127,7 +127,7 @@ pub enum ConditionKey {
     AwsResourceTag,
     /// `aws:SecureTransport` (Bool), global
     ///
-    /// Always present.
+    /// Use this key to check whether the request was sent using TLS.
     AwsSecureTransport,
     /// `aws:SignInSessionArn` (ARN), global
     ///
@@ -135,39 +135,39 @@ pub enum ConditionKey {
     AwsSignInSessionArn,
     /// `aws:SourceAccount` (String), global
     ///
-    /// Only for direct calls by a service principal on behalf of a resource. Sensitive key.
+    /// Use this key to compare the account ID of the resource making a service-to-service request with the account ID that you specify in the policy, but only when the request is made by an AWS service principal.
     AwsSourceAccount,
     /// `aws:SourceArn` (ARN), global
     ///
-    /// Same availability.
+    /// Use this key to compare the Amazon Resource Name (ARN) of the resource making a service-to-service request with the ARN that you specify in the policy, but only when the request is made by an AWS service principal.
     AwsSourceArn,
     /// `aws:SourceIdentity` (String), global
     ///
-    /// After a source identity was set on AssumeRole; persists through role chaining.
+    /// Use this key to compare the source identity that was set by the principal with the source identity that you specify in the policy.
     AwsSourceIdentity,
     /// `aws:SourceIp` (IPAddress), global
     ///
-    /// Public IPs only; absent when request comes via a VPC endpoint. IPv4 and IPv6.
+    /// Use this key to compare the requester's IP address with the IP address that you specify in the policy.
     AwsSourceIp,
     /// `aws:SourceOrgID` (String), global
     ///
-    /// Same availability, owner in an org. Sensitive key.
+    /// Use this key to compare the organization ID of the resource making a service-to-service request with the organization ID that you specify in the policy, but only when the request is made by an AWS service principal.
     AwsSourceOrgId,
     /// `aws:SourceOrgPaths` (ArrayOfString, multivalued), global
     ///
-    /// Same; set operators required.
+    /// Use this key to compare the AWS Organizations path of the resource making a service-to-service request with the organizations path that you specify in the policy, but only when the request is made by an AWS service principal.
     AwsSourceOrgPaths,
     /// `aws:SourceVpc` (String), global
     ///
-    /// Only via VPC endpoint. Sensitive key.
+    /// Use this key to check whether the request travels through the VPC that the VPC endpoint is attached to.
     AwsSourceVpc,
     /// `aws:SourceVpcArn` (ARN), global
     ///
-    /// Only via VPC endpoint, and only for a listed set of services.
+    /// Use this key to verify the ARN of the VPC through which a request was made via a VPC endpoint.
     AwsSourceVpcArn,
     /// `aws:SourceVpce` (String), global
     ///
-    /// Only via VPC endpoint. Sensitive key.
+    /// Use this key to compare the VPC endpoint identifier of the request with the endpoint ID that you specify in the policy.
     AwsSourceVpce,
     /// `aws:TagKeys` (ArrayOfString, multivalued), global
     ///
@@ -175,47 +175,47 @@ pub enum ConditionKey {
     AwsTagKeys,
     /// `aws:TokenIssueTime` (Date), global
     ///
-    /// Only with temporary credentials.
+    /// Use this key to compare the date and time that temporary security credentials were issued with the date and time that you specify in the policy.
     AwsTokenIssueTime,
     /// `aws:UserAgent` (String), global
     ///
-    /// Caller-supplied; spoofable.
+    /// Use this key to compare the requester's client application with the application that you specify in the policy.
     AwsUserAgent,
     /// `aws:ViaAWSMCPService` (Bool), global
     ///
-    /// `true` when an AWS MCP service forwarded the call.
+    /// Use this key to check whether an AWS MCP service makes a request to another AWS service on your behalf using forward access sessions (FAS).
     AwsViaAwsmcpService,
     /// `aws:ViaAWSService` (Bool), global
     ///
-    /// Always present; `true` when a service uses FAS on the caller's behalf.
+    /// Use this key to check whether an AWS service makes a request to another service on your behalf using forward access sessions (FAS).
     AwsViaAwsService,
     /// `aws:VpcSourceIp` (IPAddress), global
     ///
-    /// Only via VPC endpoint; pair with SourceVpc/SourceVpce/SourceVpcArn.
+    /// Use this key to compare the IP address from which a request was made with the IP address that you specify in the policy.
     AwsVpcSourceIp,
     /// `aws:VpceAccount` (String), global
     ///
-    /// Only via VPC endpoint; supported services only. Sensitive key.
+    /// Use this key to compare the AWS account ID that owns the VPC endpoint through which the request was made with the account ID that you specify in the policy.
     AwsVpceAccount,
     /// `aws:VpceOrgID` (String), global
     ///
-    /// Only via VPC endpoint whose owner is in an org; supported services only. Sensitive key.
+    /// Use this key to compare the identifier of the organization in AWS Organizations that owns the VPC endpoint from which the request was made with the identifier that you specify in the policy.
     AwsVpceOrgId,
     /// `aws:VpceOrgPaths` (ArrayOfString, multivalued), global
     ///
-    /// Same availability; set operators required.
+    /// Use this key to compare the AWS Organizations path for the VPC endpoint from which the request was made with the path that you specify in the policy.
     AwsVpceOrgPaths,
     /// `aws:referer` (String), global
     ///
-    /// Browser-supplied header; spoofable.
+    /// Use this key to compare who referred the request in the client browser with the referer that you specify in the policy.
     AwsReferer,
     /// `aws:userid` (String), global
     ///
-    /// All requests incl. anonymous.
+    /// Use this key to compare the requester's principal identifier with the ID that you specify in the policy.
     AwsUserid,
     /// `aws:username` (String), global
     ///
-    /// IAM users only (absent for root, roles, anonymous, Identity Center).
+    /// Use this key to compare the requester's user name with the user name that you specify in the policy.
     AwsUsername,
     /// `sagemaker:AcceleratorTypes` (ArrayOfString, multivalued)
     ///
@@ -700,58 +700,58 @@ const NAMES: &[&str] = &[
     "sagemaker:WorkteamType",
 ];
 const DESCRIPTIONS: &[&str] = &[
-    "Only for credentials from `sts:AssumeRoot`.",
-    "Ordered list of service principals in a forward-access-session chain (order cannot be enforced in conditions).",
-    "Service principal of the AWS MCP service that forwarded the call (e.g. `aws-mcp.amazonaws.com`).",
-    "The first service principal in the forward-access-session chain (aws:CalledVia).",
-    "The last service principal in the forward-access-session chain (aws:CalledVia).",
-    "Set by Amazon Q Developer in chat applications.",
-    "Always present.",
-    "EC2 role credentials; always pair with aws:Ec2InstanceSourceVpc.",
-    "Requests signed with EC2 role credentials.",
-    "Always present; only global key documented with two data types.",
-    "Value is a plain string for built-in IdPs (e.g. `cognito-identity.amazonaws.com`) but an OIDC-provider **ARN** for other IdPs (GitHub, EKS).",
-    "Present (true) only when an MCP service is authorizing one of its own MCP actions.",
-    "Seconds since MFA; only with temporary creds that used MFA.",
-    "Only with temporary creds; absent for long-term access keys → AWS recommends `BoolIfExists`.",
-    "All requests incl. anonymous (value `anonymous`). Sensitive key.",
-    "All signed requests; not anonymous. Role sessions report the **role** ARN, not the session ARN. Use ARN operators (string operators \"work\" but are discouraged).",
-    "All signed requests; `true` only when a service principal calls directly.",
-    "Only if in an Organization. Sensitive key.",
-    "Only if principal's account is in an Organization.",
-    "Only when caller is an AWS service principal (e.g. `cloudtrail.amazonaws.com`).",
-    "Only when caller is a service principal; must use set operators.",
-    "Parameterized. One context key per tag on user/role/session.",
-    "All requests incl. anonymous.",
+    "Use this key to check whether the request was made using AssumeRoot.",
+    "Use this key to compare the services in the policy with the services that made requests on behalf of the IAM principal (user or role).",
+    "Use this key to compare the services in the policy with the AWS MCP services that made requests on behalf of the IAM principal (user or role).",
+    "Use this key to compare the services in the policy with the first service that made a request on behalf of the IAM principal (user or role).",
+    "Use this key to compare the services in the policy with the last service that made a request on behalf of the IAM principal (user or role).",
+    "Use this key to compare the source chat configuration ARN set by the principal to the chat configuration ARN you specify in the policy of the IAM role associated with your channel configuration.",
+    "Use this key to compare the date and time of the request with the date and time that you specify in the policy.",
+    "Use this key with `aws:Ec2InstanceSourceVpc` to ensure that a request was made from the same private IP address that the credentials were delivered to.",
+    "This key identifies the VPC to which Amazon EC2 IAM role credentials were delivered to.",
+    "Use this key to compare the date and time of the request in epoch or Unix time with the value that you specify in the policy.",
+    "Use this key to compare the principal's issuing identity provider (IdP) with the IdP that you specify in the policy.",
+    "Use this key to verify that the action being authorized is an MCP Service action.",
+    "Use this key to compare the number of seconds since the requesting principal was authorized using MFA with the number that you specify in the policy.",
+    "Use this key to check whether multi-factor authentication (MFA) was used to validate the temporary security credentials that made the request.",
+    "Use this key to compare the account to which the requesting principal belongs with the account identifier that you specify in the policy.",
+    "Use this key to compare the Amazon Resource Name (ARN) of the principal that made the request with the ARN that you specify in the policy.",
+    "Use this key to check whether the call to your resource is being made directly by an AWS service principal.",
+    "Use this key to compare the identifier of the organization in AWS Organizations to which the requesting principal belongs with the identifier specified in the policy.",
+    "Use this key to compare the AWS Organizations path for the principal who is making the request to the path in the policy.",
+    "Use this key to compare the service principal name in the policy with the service principal that is making requests to your resources.",
+    "This key provides a list of all service principal names that belong to the service.",
+    "Use this key to compare the tag attached to the principal making the request with the tag that you specify in the policy.",
+    "Use this key to compare the type of principal making the request with the principal type that you specify in the policy.",
     "Filters access by a key that is present in the request the user makes to the SageMaker service",
-    "Always present (IAM/global services report us-east-1).",
-    "Most actions; a documented list of actions does not support it (e.g. all EBS actions, some EC2/Route 53/GuardDuty accept-invitation style actions). Sensitive key.",
-    "Only if owning account is in an org; same exclusion list. Sensitive key.",
-    "Same; set operators required.",
+    "Use this key to compare the AWS Region that was called in the request with the Region that you specify in the policy.",
+    "Use this key to compare the requested resource owner's AWS account ID with the resource account in the policy.",
+    "Use this key to compare the identifier of the organization in AWS Organizations to which the requested resource belongs with the identifier specified in the policy.",
+    "Use this key to compare the AWS Organizations path for the accessed resource to the path in the policy.",
     "Filters access by a tag key and value pair",
-    "Always present.",
+    "Use this key to check whether the request was sent using TLS.",
     "Only for AWS Sign-In OAuth sessions (e.g. `aws login`, AWS MCP Server); not for console sessions.",
-    "Only for direct calls by a service principal on behalf of a resource. Sensitive key.",
-    "Same availability.",
-    "After a source identity was set on AssumeRole; persists through role chaining.",
-    "Public IPs only; absent when request comes via a VPC endpoint. IPv4 and IPv6.",
-    "Same availability, owner in an org. Sensitive key.",
-    "Same; set operators required.",
-    "Only via VPC endpoint. Sensitive key.",
-    "Only via VPC endpoint, and only for a listed set of services.",
-    "Only via VPC endpoint. Sensitive key.",
+    "Use this key to compare the account ID of the resource making a service-to-service request with the account ID that you specify in the policy, but only when the request is made by an AWS service principal.",
+    "Use this key to compare the Amazon Resource Name (ARN) of the resource making a service-to-service request with the ARN that you specify in the policy, but only when the request is made by an AWS service principal.",
+    "Use this key to compare the source identity that was set by the principal with the source identity that you specify in the policy.",
+    "Use this key to compare the requester's IP address with the IP address that you specify in the policy.",
+    "Use this key to compare the organization ID of the resource making a service-to-service request with the organization ID that you specify in the policy, but only when the request is made by an AWS service principal.",
+    "Use this key to compare the AWS Organizations path of the resource making a service-to-service request with the organizations path that you specify in the policy, but only when the request is made by an AWS service principal.",
+    "Use this key to check whether the request travels through the VPC that the VPC endpoint is attached to.",
+    "Use this key to verify the ARN of the VPC through which a request was made via a VPC endpoint.",
+    "Use this key to compare the VPC endpoint identifier of the request with the endpoint ID that you specify in the policy.",
     "Filters access by the list of all the tag key names associated with the resource in the request",
-    "Only with temporary credentials.",
-    "Caller-supplied; spoofable.",
-    "`true` when an AWS MCP service forwarded the call.",
-    "Always present; `true` when a service uses FAS on the caller's behalf.",
-    "Only via VPC endpoint; pair with SourceVpc/SourceVpce/SourceVpcArn.",
-    "Only via VPC endpoint; supported services only. Sensitive key.",
-    "Only via VPC endpoint whose owner is in an org; supported services only. Sensitive key.",
-    "Same availability; set operators required.",
-    "Browser-supplied header; spoofable.",
-    "All requests incl. anonymous.",
-    "IAM users only (absent for root, roles, anonymous, Identity Center).",
+    "Use this key to compare the date and time that temporary security credentials were issued with the date and time that you specify in the policy.",
+    "Use this key to compare the requester's client application with the application that you specify in the policy.",
+    "Use this key to check whether an AWS MCP service makes a request to another AWS service on your behalf using forward access sessions (FAS).",
+    "Use this key to check whether an AWS service makes a request to another service on your behalf using forward access sessions (FAS).",
+    "Use this key to compare the IP address from which a request was made with the IP address that you specify in the policy.",
+    "Use this key to compare the AWS account ID that owns the VPC endpoint through which the request was made with the account ID that you specify in the policy.",
+    "Use this key to compare the identifier of the organization in AWS Organizations that owns the VPC endpoint from which the request was made with the identifier that you specify in the policy.",
+    "Use this key to compare the AWS Organizations path for the VPC endpoint from which the request was made with the path that you specify in the policy.",
+    "Use this key to compare who referred the request in the client browser with the referer that you specify in the policy.",
+    "Use this key to compare the requester's principal identifier with the ID that you specify in the policy.",
+    "Use this key to compare the requester's user name with the user name that you specify in the policy.",
     "Filters access by the list of all accelerator types associated with the resource in the request",
     "Filters access by the app network access type associated with the resource in the request",
     "Filters access by a current metadata key and value pair associated with the model-package resource",
