@@ -144,7 +144,9 @@ fn sagemaker_page_and_json_disagree_only_as_recorded() {
     let Some(shared) = shared() else { return };
     let (_, json) = sagemaker(&shared);
     let page_bytes = std::fs::read(shared.join("aws-pages/sagemaker/2026-07-01.html")).unwrap();
-    let page = catalog_gen::scrape::scrape(&page_bytes, None).unwrap().catalog;
+    let page = catalog_gen::scrape::scrape(&page_bytes, None)
+        .unwrap()
+        .catalog;
     let lines = differences(&page, &json);
     let text = lines.join("\n") + "\n";
     eprintln!("{} differences:\n{text}", lines.len());
@@ -245,7 +247,10 @@ fn differences(page: &Catalog, json: &Catalog) -> Vec<String> {
             {
                 set_difference(
                     &mut out,
-                    &format!("{subject}: condition keys on resource type {}", page_rt.name),
+                    &format!(
+                        "{subject}: condition keys on resource type {}",
+                        page_rt.name
+                    ),
                     &page_rt.condition_keys,
                     &json_rt.condition_keys,
                 );
