@@ -277,3 +277,52 @@ fn set_difference(out: &mut Vec<String>, what: &str, page: &[String], json: &[St
         ));
     }
 }
+
+/// The JSON's condition key types against the page's for every service page in
+/// `aws-pages/services/` (plus SageMaker's): the same names, so the reader copies them verbatim.
+#[test]
+#[ignore = "reads /work/shared"]
+fn condition_key_types_agree_with_the_pages() {
+    let Some(shared) = shared() else { return };
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(shared.join("aws-pages/services"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    pages.push(shared.join("aws-pages/sagemaker/2026-07-01.html"));
+    pages.sort();
+    let mut report = Vec::new();
+    for page_path in &pages {
+        let page = match catalog_gen::scrape::scrape(&std::fs::read(page_path).unwrap(), None) {
+            Ok(scraped) => scraped.catalog,
+            Err(error) => {
+                report.push(format!("{}: not scraped: {error}", page_path.display()));
+                continue;
+            }
+        };
+        let prefix = &page.service.prefix;
+        let json_path = shared.join(format!("service-reference/{prefix}.json"));
+        let Ok(bytes) = std::fs::read(&json_path) else {
+            report.push(format!("{prefix}: no JSON"));
+            continue;
+        };
+        let json = read_service_reference(&bytes, None).unwrap();
+        let mut compared = 0;
+        for page_key in &page.condition_keys {
+            if let Some(json_key) = json.condition_keys.iter().find(|k| k.name == page_key.name) {
+                compared += 1;
+                if json_key.value_type != page_key.value_type {
+                    report.push(format!(
+                        "{prefix} {}: page {}, JSON {}",
+                        page_key.name, page_key.value_type, json_key.value_type
+                    ));
+                }
+            }
+        }
+        eprintln!(
+            "{}: {compared} keys compared",
+            page_path.file_name().unwrap().to_string_lossy()
+        );
+    }
+    eprintln!("{}", report.join("\n"));
+    assert_eq!(report, Vec::<String>::new());
+}
