@@ -184,11 +184,16 @@ fn parse(bytes: &[u8]) -> Result<Value, ServiceReferenceError> {
             _ if !matches!(opening[0], b'{' | b'[') => ServiceReferenceError::NotJson {
                 reason: format!("it starts with {:?}", snippet()),
             },
-            _ => ServiceReferenceError::Syntax {
-                line,
-                column,
-                message: error.to_string(),
-            },
+            _ => {
+                // The position is in the error's own fields; serde_json repeats it in the text.
+                let text = error.to_string();
+                let suffix = format!(" at line {line} column {column}");
+                ServiceReferenceError::Syntax {
+                    line,
+                    column,
+                    message: text.strip_suffix(&suffix).unwrap_or(&text).to_owned(),
+                }
+            }
         }
     })
 }
@@ -299,9 +304,8 @@ fn page_type(types: &[String]) -> Option<&str> {
     match types {
         [single] => Some(single),
         [first, second] => {
-            let array_of = |array: &str, element: &str| {
-                array.strip_prefix("ArrayOf") == Some(element)
-            };
+            let array_of =
+                |array: &str, element: &str| array.strip_prefix("ArrayOf") == Some(element);
             if array_of(first, second) {
                 Some(first)
             } else if array_of(second, first) {
