@@ -172,7 +172,8 @@ fn parse_action(
     Ok(action)
 }
 
-fn resource_reference(item: &str, condition_keys: Vec<String>) -> ActionResourceType {
+/// A resource type as an action row lists it: a trailing `*` marks it required.
+pub(crate) fn resource_reference(item: &str, condition_keys: Vec<String>) -> ActionResourceType {
     let required = item.ends_with('*');
     ActionResourceType {
         name: item.trim_end_matches('*').trim().to_owned(),
@@ -182,9 +183,9 @@ fn resource_reference(item: &str, condition_keys: Vec<String>) -> ActionResource
 }
 
 /// "Write", or a comma-separated list such as "Tagging, Write" (August 2026 layout).
-fn parse_access_levels(text: &str) -> Result<Vec<AccessLevel>, String> {
+pub(crate) fn parse_access_levels(text: &str) -> Result<Vec<AccessLevel>, String> {
     if text.is_empty() {
-        return Err("the access level cell is empty".to_owned());
+        return Err("the access level is empty".to_owned());
     }
     text.split(',')
         .map(str::trim)

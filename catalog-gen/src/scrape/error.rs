@@ -68,6 +68,69 @@ pub enum ScrapeError {
     /// Neither the page nor the caller says where the page lives.
     #[error("the page has no <link rel=\"canonical\"> and no source URL was given")]
     NoSourceUrl,
+    /// Bytes that are not a Markdown page.
+    #[error("the input is not a Markdown page: {reason}")]
+    NotMarkdown {
+        /// What gave it away.
+        reason: String,
+    },
+    /// A Markdown page whose "Topics" list names sections it does not contain: the end of the
+    /// file is missing.
+    #[error(
+        "the page is truncated: its Topics list names the section(s) {missing:?}, which the page does not contain (its last characters are {tail:?})"
+    )]
+    MissingTopics {
+        /// The headings listed under "Topics" but absent.
+        missing: Vec<String>,
+        /// The last few characters of the input.
+        tail: String,
+    },
+    /// A Markdown section every service page has is not there.
+    #[error("the page has no \"{section}\" section; its sections are {found:?}")]
+    MissingSection {
+        /// The heading's fixed start, for example "Actions defined by".
+        section: &'static str,
+        /// The `##` headings the page has.
+        found: Vec<String>,
+    },
+    /// A Markdown `##` heading that no known section starts with.
+    #[error("line {line}: section heading {heading:?} is not one of the known sections ({known})")]
+    UnknownSection {
+        /// 1-based line of the heading.
+        line: usize,
+        /// The heading text.
+        heading: String,
+        /// The known heading starts.
+        known: String,
+    },
+    /// A Markdown section that occurs twice.
+    #[error("line {line}: the page has a second \"{section}\" section")]
+    RepeatedSection {
+        /// The heading's fixed start.
+        section: &'static str,
+        /// 1-based line of the second heading.
+        line: usize,
+    },
+    /// A list item, table row or table of a Markdown section that does not say what that
+    /// section's entries say.
+    #[error("{section} section, {entry} (line {line}){}: {message}", subject.as_ref().map(|s| format!(" ({s})")).unwrap_or_default())]
+    Entry {
+        /// Which section, for example "Actions".
+        section: &'static str,
+        /// "item 3", "table row 2" or "table".
+        entry: String,
+        /// 1-based line in the input.
+        line: usize,
+        /// The action, operation, resource type or key the entry belongs to, when known.
+        subject: Option<String>,
+        /// What is wrong.
+        message: String,
+    },
+    /// A Markdown page that names no URL of its own, with no source URL given.
+    #[error(
+        "the page has no top anchor <a name=\"list_...\"> to derive its URL from and no source URL was given"
+    )]
+    NoMarkdownSourceUrl,
     /// The data the page yields breaks an invariant of the catalog.
     #[error("{0}")]
     Invalid(#[from] crate::check::InvariantError),

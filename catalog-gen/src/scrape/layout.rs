@@ -37,6 +37,10 @@ pub enum Layout {
     /// August 2026: access level last, no dependent actions column, a separate permission-only
     /// actions table and an API operations table.
     Split2026,
+    /// The Markdown form of the 2026 layout (`list_<slug>.md`): API operations and actions as
+    /// nested bullet lists, resource types and condition keys as pipe tables, permission-only
+    /// actions as either.
+    Markdown2026,
 }
 
 impl fmt::Display for Layout {
@@ -45,6 +49,7 @@ impl fmt::Display for Layout {
             Layout::Capitalized2019 => "2019 (capitalized headers)",
             Layout::SentenceCase2020 => "2020 (sentence-case headers)",
             Layout::Split2026 => "2026-08 (split actions tables, API operations)",
+            Layout::Markdown2026 => "2026-08 Markdown (bullet-list operations and actions)",
         })
     }
 }

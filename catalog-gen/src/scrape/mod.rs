@@ -9,15 +9,19 @@ mod definitions;
 mod error;
 mod grid;
 mod layout;
+mod markdown;
 mod operations;
 mod page;
 mod text;
 
 pub use error::ScrapeError;
 pub use layout::{Layout, TableKind};
+pub use markdown::scrape_markdown;
 
 use crate::check::{self, Warning};
-use crate::model::{Catalog, Source, SourceFormat};
+use crate::model::{
+    Action, Catalog, ConditionKey, Operation, ResourceType, Service, Source, SourceFormat,
+};
 use scraper::{ElementRef, Html};
 use sha2::{Digest, Sha256};
 
@@ -26,7 +30,7 @@ use sha2::{Digest, Sha256};
 pub struct Scraped {
     /// The data.
     pub catalog: Catalog,
-    /// The layout detected from the actions table's headers.
+    /// The layout detected from the actions table's headers (or, for Markdown, the format).
     pub layout: Layout,
     /// Findings that did not stop the scrape.
     pub warnings: Vec<Warning>,
@@ -88,29 +92,60 @@ pub fn scrape(bytes: &[u8], fetched_from: Option<&str>) -> Result<Scraped, Scrap
             found: found_headers,
         });
     };
-    let catalog = Catalog {
+    Parts {
         service,
-        source: Source {
-            url,
-            sha256: sha256_hex(bytes),
-            format: Some(SourceFormat::Html),
-            date: None,
-            version: None,
-        },
+        source: source(url, bytes, SourceFormat::Html),
         actions,
         resource_types: resource_types.unwrap_or_default(),
         condition_keys: condition_keys.unwrap_or_default(),
         operations: operations.unwrap_or_default(),
-        other_sources: Vec::new(),
-        disagreements: Vec::new(),
-    };
-    check::invariants(&catalog)?;
-    let warnings = check::warnings(&catalog);
-    Ok(Scraped {
-        catalog,
-        layout,
-        warnings,
-    })
+    }
+    .finish(layout)
+}
+
+/// What a page yields, before it is checked and becomes a [`Scraped`].
+struct Parts {
+    service: Service,
+    source: Source,
+    actions: Vec<Action>,
+    resource_types: Vec<ResourceType>,
+    condition_keys: Vec<ConditionKey>,
+    operations: Vec<Operation>,
+}
+
+impl Parts {
+    /// The catalog, once it passes [`check::invariants`], with its [`check::warnings`].
+    fn finish(self, layout: Layout) -> Result<Scraped, ScrapeError> {
+        let catalog = Catalog {
+            service: self.service,
+            source: self.source,
+            actions: self.actions,
+            resource_types: self.resource_types,
+            condition_keys: self.condition_keys,
+            operations: self.operations,
+            other_sources: Vec::new(),
+            disagreements: Vec::new(),
+        };
+        check::invariants(&catalog)?;
+        let warnings = check::warnings(&catalog);
+        Ok(Scraped {
+            catalog,
+            layout,
+            warnings,
+        })
+    }
+}
+
+/// The source record of a document: where it lives and the hash of its bytes; a page carries no
+/// date or version of its own.
+fn source(url: String, bytes: &[u8], format: SourceFormat) -> Source {
+    Source {
+        url,
+        sha256: sha256_hex(bytes),
+        format: Some(format),
+        date: None,
+        version: None,
+    }
 }
 
 fn lay_out(kind: TableKind, table: ElementRef<'_>) -> Result<grid::Grid<'_>, ScrapeError> {

@@ -116,7 +116,7 @@ fn authorized_actions(
         .collect())
 }
 
-fn is_prefixed_action(text: &str) -> bool {
+pub(crate) fn is_prefixed_action(text: &str) -> bool {
     match text.split_once(':') {
         Some((prefix, name)) => {
             !prefix.is_empty()

@@ -2,41 +2,27 @@
 //! which heading introduces each table.
 
 use super::error::ScrapeError;
-use super::text::{collapse, collapsed_text};
+use super::text::{
+    collapsed_text, decode, is_service_sentence, service_sentence, tail, Undecodable,
+};
 use crate::model::Service;
 use scraper::{ElementRef, Html, Selector};
 use std::sync::LazyLock;
 
 /// The input as HTML text, or why it cannot be a whole page.
 pub(crate) fn html_text(bytes: &[u8]) -> Result<&str, ScrapeError> {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(ScrapeError::Empty);
-    }
-    if let Some(offset) = bytes.iter().position(|&byte| byte == 0) {
-        return Err(ScrapeError::NotHtml {
-            reason: format!("it contains a NUL byte at offset {offset} (binary data)"),
-        });
-    }
-    let text = std::str::from_utf8(bytes).map_err(|error| ScrapeError::NotHtml {
-        reason: format!(
-            "it is not UTF-8 text (invalid byte at offset {})",
-            error.valid_up_to()
-        ),
+    let text = decode(bytes).map_err(|error| match error {
+        Undecodable::Empty => ScrapeError::Empty,
+        Undecodable::NotText(reason) => ScrapeError::NotHtml { reason },
     })?;
     let trimmed = text.trim_end();
     let ends_with_html = trimmed
         .get(trimmed.len().saturating_sub(7)..)
         .is_some_and(|end| end.eq_ignore_ascii_case("</html>"));
     if !ends_with_html {
-        let tail: String = trimmed
-            .chars()
-            .rev()
-            .take(40)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        return Err(ScrapeError::Truncated { tail });
+        return Err(ScrapeError::Truncated {
+            tail: tail(trimmed, 40),
+        });
     }
     Ok(text)
 }
@@ -45,8 +31,6 @@ static CANONICAL: LazyLock<Selector> =
     LazyLock::new(|| Selector::parse(r#"link[rel="canonical"]"#).expect("valid selector"));
 static PARAGRAPH: LazyLock<Selector> =
     LazyLock::new(|| Selector::parse("p").expect("valid selector"));
-static CODE: LazyLock<Selector> =
-    LazyLock::new(|| Selector::parse("code").expect("valid selector"));
 
 /// The `href` of `<link rel="canonical">`.
 pub(crate) fn canonical_url(document: &Html) -> Option<String> {
@@ -58,31 +42,15 @@ pub(crate) fn canonical_url(document: &Html) -> Option<String> {
         .map(str::to_owned)
 }
 
-const PREFIX_MARKER: &str = "(service prefix:";
-
 /// The service's name and prefix from the sentence "Amazon SageMaker (service prefix:
-/// `sagemaker`) provides ...".
+/// `sagemaker`) provides ...": the first paragraph that has the sentence decides.
 pub(crate) fn service(document: &Html) -> Result<Service, ScrapeError> {
-    for paragraph in document.select(&PARAGRAPH) {
-        let text = collapsed_text(paragraph);
-        let Some(at) = text.find(PREFIX_MARKER) else {
-            continue;
-        };
-        let name = text[..at].trim().to_owned();
-        let prefix = match paragraph.select(&CODE).next() {
-            Some(code) => collapsed_text(code),
-            None => text[at + PREFIX_MARKER.len()..]
-                .split(')')
-                .next()
-                .map(collapse)
-                .unwrap_or_default(),
-        };
-        if name.is_empty() || prefix.is_empty() || prefix.contains(char::is_whitespace) {
-            return Err(ScrapeError::NoServicePrefix);
-        }
-        return Ok(Service { name, prefix });
-    }
-    Err(ScrapeError::NoServicePrefix)
+    document
+        .select(&PARAGRAPH)
+        .map(collapsed_text)
+        .find(|text| is_service_sentence(text))
+        .and_then(|text| service_sentence(&text))
+        .ok_or(ScrapeError::NoServicePrefix)
 }
 
 /// A table and the heading that precedes it in document order.

@@ -1,7 +1,70 @@
 //! Reading text out of cells the way the page means it.
 
+use crate::model::Service;
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Node};
+
+/// Why bytes are not a text document at all.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Undecodable {
+    /// Nothing but whitespace.
+    Empty,
+    /// Binary data or another encoding; the reason names the offending byte.
+    NotText(String),
+}
+
+/// The input as UTF-8 text, for any page format: empty, binary and non-UTF-8 input is refused
+/// before a parser could misread it.
+pub(crate) fn decode(bytes: &[u8]) -> Result<&str, Undecodable> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Undecodable::Empty);
+    }
+    if let Some(offset) = bytes.iter().position(|&byte| byte == 0) {
+        return Err(Undecodable::NotText(format!(
+            "it contains a NUL byte at offset {offset} (binary data)"
+        )));
+    }
+    std::str::from_utf8(bytes).map_err(|error| {
+        Undecodable::NotText(format!(
+            "it is not UTF-8 text (invalid byte at offset {})",
+            error.valid_up_to()
+        ))
+    })
+}
+
+/// The last `count` characters of `text`, for messages about where a cut input stops.
+pub(crate) fn tail(text: &str, count: usize) -> String {
+    let start = text
+        .char_indices()
+        .rev()
+        .nth(count.saturating_sub(1))
+        .map_or(0, |(at, _)| at);
+    text[start..].to_owned()
+}
+
+const PREFIX_MARKER: &str = "(service prefix:";
+
+/// Whether `text` is the sentence that names the service.
+pub(crate) fn is_service_sentence(text: &str) -> bool {
+    text.contains(PREFIX_MARKER)
+}
+
+/// The service named by the sentence "Amazon SageMaker (service prefix: sagemaker) provides
+/// ...", in plain text; the prefix may still carry Markdown's backticks. `None` when the name or
+/// prefix is missing or the prefix is not one word.
+pub(crate) fn service_sentence(text: &str) -> Option<Service> {
+    let at = text.find(PREFIX_MARKER)?;
+    let name = collapse(&text[..at]);
+    let prefix = text[at + PREFIX_MARKER.len()..]
+        .split(')')
+        .next()
+        .map(|prefix| collapse(prefix).trim_matches('`').to_owned())
+        .unwrap_or_default();
+    if name.is_empty() || prefix.is_empty() || prefix.contains(char::is_whitespace) {
+        return None;
+    }
+    Some(Service { name, prefix })
+}
 
 /// Joins the words of `text` with single spaces.
 pub(crate) fn collapse(text: &str) -> String {
@@ -178,6 +241,30 @@ mod tests {
             first(html, "div", collapsed_text),
             "Grants CreateJob next para end"
         );
+    }
+
+    #[test]
+    fn service_sentence_takes_name_and_prefix() {
+        assert_eq!(
+            service_sentence("AWS Step  Functions (service prefix: `states`) provides"),
+            Some(Service {
+                name: "AWS Step Functions".into(),
+                prefix: "states".into()
+            })
+        );
+        assert_eq!(
+            service_sentence("X (service prefix: two words) provides"),
+            None
+        );
+        assert_eq!(service_sentence(" (service prefix: x)"), None);
+        assert_eq!(service_sentence("no sentence"), None);
+    }
+
+    #[test]
+    fn tail_counts_characters() {
+        assert_eq!(tail("abcdef", 3), "def");
+        assert_eq!(tail("ab", 5), "ab");
+        assert_eq!(tail("a\u{e9}b", 2), "\u{e9}b");
     }
 
     #[test]
