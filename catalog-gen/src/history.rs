@@ -173,7 +173,7 @@ fn format_of(source: &Source) -> SourceFormat {
     source.format.unwrap_or(SourceFormat::Html)
 }
 
-fn action_facts(action: &Action) -> Vec<(&'static str, String)> {
+fn action_facts(action: &Action) -> Facts {
     let mut keys: Vec<&str> = action
         .condition_keys
         .iter()
@@ -210,6 +210,9 @@ fn action_facts(action: &Action) -> Vec<(&'static str, String)> {
     ]
 }
 
+/// An item's facts in one version, named: `("access levels", "Read")`.
+type Facts = Vec<(&'static str, String)>;
+
 /// Items of one kind, followed over every version.
 #[derive(Default)]
 struct Items {
@@ -223,7 +226,7 @@ struct Tracked {
     last_seen: String,
     /// The facts in the latest version of each kind that listed the item, and that version's
     /// date.
-    latest: BTreeMap<SourceFormat, (String, Vec<(&'static str, String)>)>,
+    latest: BTreeMap<SourceFormat, (String, Facts)>,
     changes: Vec<Change>,
 }
 
@@ -232,7 +235,7 @@ impl Items {
         &mut self,
         date: &str,
         format: SourceFormat,
-        items: impl Iterator<Item = (String, Vec<(&'static str, String)>)>,
+        items: impl Iterator<Item = (String, Facts)>,
     ) {
         let previous = self.previous.insert(format, date.to_owned());
         let mut listed = std::collections::BTreeSet::new();

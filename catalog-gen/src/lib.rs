@@ -21,5 +21,6 @@ pub mod merge;
 pub mod model;
 pub mod scrape;
 pub mod service_reference;
+pub mod sources;
 #[cfg(test)]
 mod test_support;

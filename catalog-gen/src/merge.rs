@@ -62,6 +62,12 @@ pub fn merge(first: Catalog, second: Catalog, kind: MergeKind) -> Result<Catalog
         kind,
         operations_from_second: second.source.format == Some(SourceFormat::ServiceReference)
             && first.source.format != Some(SourceFormat::ServiceReference),
+        place_keys_from_second: first
+            .sources()
+            .all(|source| source.format == Some(SourceFormat::Markdown))
+            && second.source.format != Some(SourceFormat::Markdown),
+        first_type_keys: type_keys(&first),
+        second_type_keys: type_keys(&second),
         disagreements: Vec::new(),
     };
     let mut merged = first;
@@ -92,6 +98,13 @@ struct Merger {
     /// The service reference JSON is the authority for operations; a page's operations section
     /// lists only the operations that authorize something.
     operations_from_second: bool,
+    /// The Markdown page writes an action's own keys on every resource line, so which keys
+    /// belong to the action and which to a resource row (and the rows' order) is taken from the
+    /// first other form merged in: the HTML page when given, as it is sorted first.
+    place_keys_from_second: bool,
+    /// Each resource type's keys, per source, for comparing what actions can be filtered on.
+    first_type_keys: HashMap<String, Vec<String>>,
+    second_type_keys: HashMap<String, Vec<String>>,
     disagreements: Vec<Disagreement>,
 }
 
@@ -169,6 +182,9 @@ impl Merger {
             }
             self.action_resource_types(&subject, action, &other);
             self.action_condition_keys(&subject, action, &other);
+            if self.place_keys_from_second {
+                place_keys_as(action, &other, &self.first_type_keys);
+            }
             if action.description.is_empty() {
                 action.description = other.description;
             }
@@ -225,11 +241,14 @@ impl Merger {
         }
     }
 
-    /// Condition keys compared over the whole action: the JSON does not say which resource row a
-    /// key belongs to. Keys only the second source names are added to the action's own keys.
+    /// Condition keys compared as the keys a request for the action can be filtered on: its own,
+    /// its resource rows', and those of the resource types it lists. The forms place them
+    /// differently (the Markdown repeats a type's keys on each resource line, the JSON names them
+    /// only on the type), so only that union can be compared. Keys only the second source names
+    /// are added to the action's own keys.
     fn action_condition_keys(&mut self, subject: &str, action: &mut Action, other: &Action) {
-        let first_keys = all_keys(action);
-        let second_keys = all_keys(other);
+        let first_keys = effective_keys(action, &self.first_type_keys);
+        let second_keys = effective_keys(other, &self.second_type_keys);
         if first_keys == second_keys {
             return;
         }
@@ -352,8 +371,13 @@ impl Merger {
             let first_actions = authorizations(&operation.authorized_actions);
             let second_actions = authorizations(&other.authorized_actions);
             if first_actions != second_actions {
-                let kept = if self.operations_from_second {
-                    "kept the service reference's list"
+                // An empty list says nothing (the JSON predates the operation's authorization,
+                // or the page lists only some operations); otherwise the service reference is
+                // the authority.
+                let take_second = operation.authorized_actions.is_empty()
+                    || (self.operations_from_second && !other.authorized_actions.is_empty());
+                let kept = if take_second {
+                    "kept the second source's list"
                 } else {
                     "kept the first source's list"
                 };
@@ -364,7 +388,7 @@ impl Merger {
                     join(&second_actions),
                     kept,
                 );
-                if self.operations_from_second {
+                if take_second {
                     operation.authorized_actions = other.authorized_actions;
                 }
             }
@@ -377,6 +401,65 @@ impl Merger {
         merged.extend(only_second);
         merged
     }
+}
+
+/// Gives `action` the resource rows and key placement of `other` (the HTML page or the JSON keep
+/// an action's own keys apart from its rows'), keeping `action`'s required markers, its rows
+/// `other` lacks, and the keys only `action` names (that are not its resource types' own keys)
+/// as the action's own.
+fn place_keys_as(action: &mut Action, other: &Action, type_keys: &HashMap<String, Vec<String>>) {
+    let before = std::mem::take(&mut action.resource_types);
+    let required = |name: &str| {
+        before
+            .iter()
+            .find(|rt| rt.name == name)
+            .map(|rt| rt.required)
+    };
+    let mut rows: Vec<ActionResourceType> = other
+        .resource_types
+        .iter()
+        .map(|row| ActionResourceType {
+            name: row.name.clone(),
+            required: required(&row.name).unwrap_or(row.required),
+            condition_keys: row.condition_keys.clone(),
+        })
+        .collect();
+    let placed: BTreeSet<&String> = other
+        .condition_keys
+        .iter()
+        .chain(
+            other
+                .resource_types
+                .iter()
+                .flat_map(|rt| &rt.condition_keys),
+        )
+        .chain(
+            before
+                .iter()
+                .filter_map(|rt| type_keys.get(&rt.name))
+                .flatten(),
+        )
+        .collect();
+    let mut own_keys = other.condition_keys.clone();
+    for key in action
+        .condition_keys
+        .iter()
+        .chain(before.iter().flat_map(|rt| &rt.condition_keys))
+    {
+        if !placed.contains(key) && !own_keys.contains(key) {
+            own_keys.push(key.clone());
+        }
+    }
+    for row in &before {
+        if !rows.iter().any(|kept| kept.name == row.name) {
+            rows.push(ActionResourceType {
+                condition_keys: Vec::new(),
+                ..row.clone()
+            });
+        }
+    }
+    action.resource_types = rows;
+    action.condition_keys = own_keys;
 }
 
 /// Two lists matched by name.
@@ -417,7 +500,12 @@ fn pair_up<T>(first: Vec<T>, second: Vec<T>, key: impl Fn(&T) -> String) -> Pair
     }
 }
 
-fn all_keys(action: &Action) -> BTreeSet<String> {
+fn effective_keys(action: &Action, type_keys: &HashMap<String, Vec<String>>) -> BTreeSet<String> {
+    let of_types = action
+        .resource_types
+        .iter()
+        .filter_map(|rt| type_keys.get(&rt.name))
+        .flatten();
     action
         .condition_keys
         .iter()
@@ -427,7 +515,16 @@ fn all_keys(action: &Action) -> BTreeSet<String> {
                 .iter()
                 .flat_map(|rt| &rt.condition_keys),
         )
+        .chain(of_types)
         .cloned()
+        .collect()
+}
+
+fn type_keys(catalog: &Catalog) -> HashMap<String, Vec<String>> {
+    catalog
+        .resource_types
+        .iter()
+        .map(|rt| (rt.name.clone(), rt.condition_keys.clone()))
         .collect()
 }
 

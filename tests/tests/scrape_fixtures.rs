@@ -516,10 +516,12 @@ fn split_2026_facts() {
                         Some(("iam:PassedToService", &["kinesis.amazonaws.com"]))
                     ),
                 ],
+                sdk_methods: Vec::new(),
             },
             Operation {
                 name: "DescribeChannel".into(),
                 authorized_actions: vec![authorized("kinesis:DescribeChannel", None)],
+                sdk_methods: Vec::new(),
             },
         ]
     );

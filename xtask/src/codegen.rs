@@ -16,12 +16,9 @@ pub(crate) struct CodegenArgs {
 /// Options of `cargo xtask regen`.
 #[derive(clap::Args, Debug)]
 pub(crate) struct RegenArgs {
-    /// Scrape this saved page into the data file first.
-    #[arg(long, value_name = "FILE", conflicts_with = "url")]
-    pub html: Option<std::path::PathBuf>,
-    /// Download and scrape this page into the data file first.
-    #[arg(long, value_name = "URL")]
-    pub url: Option<String>,
+    /// Documents to read into data/sagemaker.json first; none: regenerate from the committed data.
+    #[command(flatten)]
+    pub input: Option<crate::scrape::InputArgs>,
 }
 
 pub(crate) fn run(args: &CodegenArgs) -> Result<()> {
@@ -31,22 +28,41 @@ pub(crate) fn run(args: &CodegenArgs) -> Result<()> {
 
 pub(crate) fn regen(args: &RegenArgs) -> Result<()> {
     let root = crate::project_root();
-    if args.html.is_some() || args.url.is_some() {
-        let input = crate::scrape::InputArgs {
-            html: args.html.clone(),
-            url: args.url.clone(),
-        };
-        let (scraped, origin) = crate::scrape::scrape_input(&input)?;
-        let prefix = &scraped.catalog.service.prefix;
+    if let Some(input) = &args.input {
+        let (catalog, origin) = crate::scrape::scrape_input(input)?;
+        let prefix = &catalog.service.prefix;
         if prefix != "sagemaker" {
             bail!(
                 "{origin} describes service prefix {prefix:?}; regen builds the SageMaker catalog \
                  (use `cargo xtask scrape` to scrape other services)"
             );
         }
-        crate::scrape::report_and_write(&scraped, &origin, &root.join(codegen::DATA_FILE))?;
+        let data_file = root.join(codegen::DATA_FILE);
+        print_drift(&data_file, &catalog);
+        crate::scrape::report_and_write(&catalog, &origin, &data_file)?;
     }
     generate_into(&root, Mode::Write)
+}
+
+/// Says what the new catalog means for policies, compared with the committed data file.
+fn print_drift(data_file: &Path, catalog: &catalog_gen::model::Catalog) {
+    let old = std::fs::read_to_string(data_file)
+        .ok()
+        .and_then(|text| catalog_gen::model::Catalog::from_json(&text).ok());
+    let Some(old) = old else {
+        eprintln!(
+            "drift: {} is missing or unreadable; nothing to compare with",
+            data_file.display()
+        );
+        return;
+    };
+    let lines = catalog_gen::drift::drift(&old, catalog);
+    if lines.is_empty() {
+        eprintln!("drift: no change in actions, access levels, resource types or condition keys");
+    }
+    for line in lines {
+        eprintln!("drift: {line}");
+    }
 }
 
 /// Makes `root/OUTPUT_DIR` match what the data files under `root` produce.

@@ -8,6 +8,7 @@ mod bench_validate;
 mod codegen;
 mod corpus;
 mod global_keys;
+mod history;
 mod scrape;
 mod validate_corpus;
 
@@ -36,6 +37,8 @@ enum Command {
     Regen(codegen::RegenArgs),
     /// Scrape every .html page under a directory and check the catalog invariants.
     Corpus(corpus::CorpusArgs),
+    /// Build data/<prefix>-history.json from dated versions of a catalog (--check: compare).
+    History(history::HistoryArgs),
     /// Time the scraper and codegen (release build) and the shipped crate's build.
     Bench(bench::BenchArgs),
     /// Compare `cargo check` time of 200 statements written with policy! and with json!.
@@ -56,6 +59,7 @@ fn main() -> ExitCode {
         Command::Codegen(args) => codegen::run(&args),
         Command::Regen(args) => codegen::regen(&args),
         Command::Corpus(args) => corpus::run(&args),
+        Command::History(args) => history::run(&args),
         Command::Bench(args) => bench::run(&args),
         Command::BenchMacro(args) => bench_macro::run(&args),
         Command::ValidateCorpus(args) => validate_corpus::run(&args),

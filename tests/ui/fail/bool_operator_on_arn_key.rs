@@ -6,7 +6,7 @@ fn main() {
             Effect: Allow,
             Action: [CreateTrainingJob],
             Resource: "*",
-            Condition: { Bool: { VolumeKmsKey: "true" } },
+            Condition: { Bool: { VolumeKmsKeyArn: "true" } },
         }
     };
 }

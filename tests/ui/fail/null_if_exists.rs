@@ -6,7 +6,7 @@ fn main() {
             Effect: Allow,
             Action: [CreateTrainingJob],
             Resource: "*",
-            Condition: { NullIfExists: { VolumeKmsKey: "false" } },
+            Condition: { NullIfExists: { VolumeKmsKeyArn: "false" } },
         }
     };
 }

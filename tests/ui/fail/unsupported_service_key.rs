@@ -7,7 +7,7 @@ fn main() {
             Action: [DescribeTrainingJob],
             Resource: "*",
             Condition: {
-                ArnEquals: { VolumeKmsKey: "arn:aws:kms:us-east-1:123456789012:key/k" },
+                ArnEquals: { VolumeKmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/k" },
             },
         }
     };

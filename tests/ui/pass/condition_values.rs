@@ -19,7 +19,7 @@ fn main() {
                     NumericLessThanEquals: { MaxRuntimeInSeconds: max_runtime },
                     StringEquals: { aws::RequestedRegion: region_name },
                     IpAddress: { aws::SourceIp: office },
-                    Null: { VolumeKmsKey: false },
+                    Null: { VolumeKmsKeyArn: false },
                 },
             },
             {
@@ -41,7 +41,7 @@ fn main() {
         "\"sagemaker:MaxRuntimeInSeconds\":\"3600\"",
         "\"aws:RequestedRegion\":\"eu-west-1\"",
         "\"aws:SourceIp\":\"203.0.113.7\"",
-        "\"Null\":{\"sagemaker:VolumeKmsKey\":false}",
+        "\"Null\":{\"sagemaker:VolumeKmsKeyArn\":false}",
         "\"aws:ResourceTag/team\":\"ml\"",
         "\"sagemaker:ResourceTag/team\":\"ml\"",
     ] {
