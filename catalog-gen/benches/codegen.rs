@@ -1,8 +1,9 @@
-//! Codegen time for the full SageMaker catalog: parse the data files, validate, emit and format
+//! Codegen time for the full SageMaker catalog: parse the data files (the history included), validate, emit and format
 //! all generated files. Target (release): under 1 s. Runs on the committed data, so it needs
 //! nothing outside the repository.
 
-use catalog_gen::codegen::{generate, DATA_FILE, GLOBAL_KEYS_FILE};
+use catalog_gen::codegen::{generate, DATA_FILE, GLOBAL_KEYS_FILE, HISTORY_FILE};
+use catalog_gen::history::History;
 use catalog_gen::model::{Catalog, GlobalConditionKeys};
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -16,13 +17,15 @@ fn main() {
     let data = std::fs::read_to_string(root.join(DATA_FILE)).expect("read the data file");
     let globals =
         std::fs::read_to_string(root.join(GLOBAL_KEYS_FILE)).expect("read the global keys");
+    let history = std::fs::read_to_string(root.join(HISTORY_FILE)).expect("read the history");
     let mut timings: Vec<Duration> = (0..RUNS)
         .map(|_| {
             let start = Instant::now();
             let catalog: Catalog = serde_json::from_str(&data).expect("valid data file");
             let globals: GlobalConditionKeys =
                 serde_json::from_str(&globals).expect("valid global keys");
-            let files = generate(&catalog, &globals).expect("codegen succeeds");
+            let history: History = serde_json::from_str(&history).expect("valid history");
+            let files = generate(&catalog, &globals, Some(&history)).expect("codegen succeeds");
             let elapsed = start.elapsed();
             std::hint::black_box(files);
             elapsed
@@ -32,6 +35,7 @@ fn main() {
     let bytes: usize = generate(
         &serde_json::from_str(&data).unwrap(),
         &serde_json::from_str(&globals).unwrap(),
+        Some(&serde_json::from_str(&history).unwrap()),
     )
     .unwrap()
     .iter()

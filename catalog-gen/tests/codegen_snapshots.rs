@@ -15,7 +15,7 @@ fn fixture() -> (Catalog, GlobalConditionKeys) {
 #[test]
 fn generated_files_match_the_snapshots() {
     let (catalog, globals) = fixture();
-    let files = generate(&catalog, &globals).unwrap();
+    let files = generate(&catalog, &globals, None).unwrap();
     let names: Vec<&str> = files.iter().map(|file| file.file_name).collect();
     assert_eq!(
         names,
@@ -38,11 +38,11 @@ fn generated_files_match_the_snapshots() {
 #[test]
 fn generation_is_deterministic() {
     let (catalog, globals) = fixture();
-    let first = generate(&catalog, &globals).unwrap();
+    let first = generate(&catalog, &globals, None).unwrap();
     let mut shuffled = catalog.clone();
     shuffled.actions.reverse();
     shuffled.condition_keys.reverse();
-    let second = generate(&shuffled, &globals).unwrap();
+    let second = generate(&shuffled, &globals, None).unwrap();
     assert_eq!(first, second, "input order must not change the output");
 }
 
@@ -52,7 +52,7 @@ fn colliding_identifiers_name_both_sources() {
     let mut twin = catalog.resource_types[0].clone();
     twin.name = "training_plan".into();
     catalog.resource_types.push(twin);
-    let error = generate(&catalog, &globals).unwrap_err();
+    let error = generate(&catalog, &globals, None).unwrap_err();
     assert!(
         matches!(error, CodegenError::IdentifierCollision { .. }),
         "{error:?}"
@@ -69,7 +69,7 @@ fn undefined_condition_keys_are_errors_naming_the_action() {
     catalog.actions[2]
         .condition_keys
         .push("sagemaker:NoSuchKey".into());
-    let error = generate(&catalog, &globals).unwrap_err().to_string();
+    let error = generate(&catalog, &globals, None).unwrap_err().to_string();
     assert_eq!(
         error,
         "action ListTrainingJobs uses condition key \"sagemaker:NoSuchKey\", which neither data/sagemaker.json nor data/global-condition-keys.json defines"
@@ -86,7 +86,7 @@ fn unresolved_resource_types_are_errors_naming_the_action() {
             required: true,
             condition_keys: Vec::new(),
         });
-    let error = generate(&catalog, &globals).unwrap_err().to_string();
+    let error = generate(&catalog, &globals, None).unwrap_err().to_string();
     assert_eq!(
         error,
         "action ListTrainingJobs: resource type \"endpoint\" is not in the resource types table"
@@ -97,9 +97,62 @@ fn unresolved_resource_types_are_errors_naming_the_action() {
 fn unknown_value_types_are_errors() {
     let (mut catalog, globals) = fixture();
     catalog.condition_keys[3].value_type = "Long".into();
-    let error = generate(&catalog, &globals).unwrap_err().to_string();
+    let error = generate(&catalog, &globals, None).unwrap_err().to_string();
     assert!(
         error.starts_with("condition key \"sagemaker:InstanceTypes\" has type \"Long\", which is not a known condition key type"),
         "{error}"
     );
+}
+
+/// A history in which `OldAction` was listed until 2023-09-02 and `CreateTrainingJob` since
+/// 2019-10-10; `AddTags` is newer than every dated version.
+fn history(catalog: &Catalog) -> catalog_gen::history::History {
+    use catalog_gen::history::{history, Version};
+    let mut old = catalog.clone();
+    old.actions
+        .retain(|action| action.name == "CreateTrainingJob");
+    let mut removed = old.actions[0].clone();
+    removed.name = "OldAction".into();
+    removed.resource_types[0].name = "gone-type".into();
+    old.actions.push(removed);
+    old.resource_types.push(catalog_gen::model::ResourceType {
+        name: "gone-type".into(),
+        documentation_url: None,
+        arn_formats: vec!["arn:${Partition}:sagemaker:${Region}:${Account}:gone/${Name}".into()],
+        condition_keys: Vec::new(),
+    });
+    let mut newer = old.clone();
+    newer.actions.retain(|action| action.name != "OldAction");
+    let version = |date: &str, catalog: Catalog| Version {
+        date: date.into(),
+        location: format!("{date}.html"),
+        catalog,
+    };
+    history(vec![
+        version("2019-10-10", old.clone()),
+        version("2023-09-02", old),
+        version("2023-09-24", newer),
+    ])
+}
+
+#[test]
+fn history_keeps_removed_actions_as_deprecated_variants_and_dates_every_item() {
+    let (catalog, globals) = fixture();
+    let history = history(&catalog);
+    let files = generate(&catalog, &globals, Some(&history)).unwrap();
+    let actions = &files[0].contents;
+    assert!(actions.contains(
+        "note = \"AWS removed sagemaker:OldAction from its catalog after 2023-09-02: IAM no longer knows the action\""
+    ));
+    // Live actions first (ALL, COUNT, the parse index), the removed one after them.
+    assert!(actions.contains("pub const COUNT: usize = 3;"));
+    assert!(actions.contains("pub const REMOVED: &'static [Action] = &[Action::OldAction];"));
+    assert!(!actions.contains("(\"oldaction\", Action::OldAction)"));
+    assert!(actions.contains(
+        "const REMOVED_AFTER: &[Option<&str>] = &[None, None, None, Some(\"2023-09-02\")];"
+    ));
+    // The removed action's rows keep only what the catalog still defines.
+    assert!(!actions.contains("gone-type") && !actions.contains("GoneType"));
+    assert!(actions.contains("Listed by AWS since 2019-10-10 (the oldest of the 3 dated versions"));
+    assert!(actions.contains("Listed by AWS after 2023-09-24: newer than every dated version"));
 }

@@ -1,7 +1,7 @@
 //! `generated/actions.rs`: the `Action` enum and its fact tables.
 
 use super::render::{doc, escape_markdown};
-use super::resolve::Resolved;
+use super::resolve::{ItemKind, Resolved};
 use crate::model::Action;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -11,20 +11,45 @@ pub(crate) fn emit(resolved: &Resolved<'_>) -> TokenStream {
     let prefix = &service.prefix;
     let enum_doc = doc(&format!(
         "An action of {} (service prefix `{prefix}`), as the Service Authorization Reference lists it.\n\n\
-         Variants are sorted by name; {} in all.",
+         Variants are sorted by name; {} in all, then {} that AWS removed from its catalog, kept \
+         (deprecated) so that code written against an older catalog still compiles.",
         service.name,
-        resolved.actions.len()
+        resolved.live_actions,
+        resolved.actions.len() - resolved.live_actions,
     ));
 
     let variants = resolved.actions.iter().map(|action| {
         let ident = resolved.action_idents.get(&action.name);
         let doc = doc(&variant_doc(resolved, action));
-        quote! { #doc #ident, }
+        let deprecated = resolved.removed_after(action).map(|date| {
+            let note = format!(
+                "AWS removed {prefix}:{} from its catalog after {date}: IAM no longer knows the action",
+                action.name
+            );
+            quote! { #[deprecated(note = #note)] }
+        });
+        quote! { #doc #deprecated #ident, }
     });
-    let all = resolved.actions.iter().map(|action| {
-        let ident = resolved.action_idents.get(&action.name);
-        quote! { Action::#ident }
-    });
+    let removed_after =
+        resolved
+            .actions
+            .iter()
+            .map(|action| match resolved.removed_after(action) {
+                Some(date) => quote! { Some(#date) },
+                None => quote! { None },
+            });
+    let removed = resolved.actions[resolved.live_actions..]
+        .iter()
+        .map(|action| {
+            let ident = resolved.action_idents.get(&action.name);
+            quote! { Action::#ident }
+        });
+    let all = resolved.actions[..resolved.live_actions]
+        .iter()
+        .map(|action| {
+            let ident = resolved.action_idents.get(&action.name);
+            quote! { Action::#ident }
+        });
     let names = resolved.actions.iter().map(|action| &action.name);
     let iam_names = resolved
         .actions
@@ -67,8 +92,8 @@ pub(crate) fn emit(resolved: &Resolved<'_>) -> TokenStream {
         quote! { &[#(#dependents),*] }
     });
 
-    let mut lowercase: Vec<(String, &proc_macro2::Ident)> = resolved
-        .actions
+    let mut lowercase: Vec<(String, &proc_macro2::Ident)> = resolved.actions
+        [..resolved.live_actions]
         .iter()
         .map(|action| {
             (
@@ -81,7 +106,7 @@ pub(crate) fn emit(resolved: &Resolved<'_>) -> TokenStream {
     let index = lowercase
         .iter()
         .map(|(name, ident)| quote! { (#name, Action::#ident) });
-    let count = proc_macro2::Literal::usize_unsuffixed(resolved.actions.len());
+    let count = proc_macro2::Literal::usize_unsuffixed(resolved.live_actions);
 
     quote! {
         use crate::{AccessLevel, ConditionKey, DependentAction, ResourceType, ResourceTypeRef};
@@ -94,11 +119,21 @@ pub(crate) fn emit(resolved: &Resolved<'_>) -> TokenStream {
         }
 
         impl Action {
-            /// Every action, sorted by name.
+            /// Every action AWS lists today, sorted by name.
             pub const ALL: &'static [Action] = &[#(#all),*];
 
-            /// The number of actions.
+            /// The number of actions AWS lists today.
             pub const COUNT: usize = #count;
+
+            /// The actions AWS removed from its catalog, sorted by name: deprecated variants that
+            /// parsing never returns.
+            pub const REMOVED: &'static [Action] = &[#(#removed),*];
+
+            /// The date of the last catalog version that listed an action AWS has since removed;
+            /// `None` for the actions it lists today.
+            pub const fn removed_after(self) -> Option<&'static str> {
+                REMOVED_AFTER[self as usize]
+            }
 
             /// The name without the service prefix: `CreateTrainingJob`.
             pub const fn name(self) -> &'static str {
@@ -157,6 +192,7 @@ pub(crate) fn emit(resolved: &Resolved<'_>) -> TokenStream {
         const RESOURCE_TYPES: &[&[ResourceTypeRef]] = &[#(#resource_types),*];
         const CONDITION_KEYS: &[&[ConditionKey]] = &[#(#condition_keys),*];
         const DEPENDENT_ACTIONS: &[&[DependentAction]] = &[#(#dependent_actions),*];
+        const REMOVED_AFTER: &[Option<&str>] = &[#(#removed_after),*];
 
         /// Lower-cased names, sorted, for case-insensitive binary search.
         pub(super) const LOWERCASE_INDEX: &[(&str, Action)] = &[#(#index),*];
@@ -212,6 +248,13 @@ fn variant_doc(resolved: &Resolved<'_>, action: &Action) -> String {
             })
             .collect();
         text.push_str(&format!("- Dependent actions: {}\n", dependents.join(", ")));
+    }
+    if let Some(date) = resolved.removed_after(action) {
+        text.push_str(&format!(
+            "\nAWS removed this action from its catalog after {date}: IAM no longer knows it.\n"
+        ));
+    } else if let Some(since) = resolved.since(ItemKind::Action, &action.name) {
+        text.push_str(&format!("\n{since}\n"));
     }
     if let Some(url) = &action.documentation_url {
         text.push_str(&format!("\n[AWS documentation]({url})\n"));

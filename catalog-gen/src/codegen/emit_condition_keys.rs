@@ -1,7 +1,7 @@
 //! `generated/condition_keys.rs`: the `ConditionKey` enum: the page's keys and every global key.
 
 use super::render::{doc, escape_markdown};
-use super::resolve::Resolved;
+use super::resolve::{ItemKind, Resolved};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
@@ -45,6 +45,11 @@ pub(crate) fn emit(resolved: &Resolved<'_>) -> TokenStream {
                 escape_markdown(&entry.key.description)
             };
             text.push_str(&format!("\n{description}\n"));
+        }
+        if !entry.global {
+            if let Some(since) = resolved.since(ItemKind::ConditionKey, &entry.key.name) {
+                text.push_str(&format!("\n{since}\n"));
+            }
         }
         let deprecated = entry.key.deprecated.as_ref().map(|deprecation| {
             let note = match &deprecation.replaced_by {

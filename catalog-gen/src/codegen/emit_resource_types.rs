@@ -2,7 +2,7 @@
 
 use super::emit_actions::key_list;
 use super::render::doc;
-use super::resolve::Resolved;
+use super::resolve::{ItemKind, Resolved};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -29,8 +29,7 @@ pub(crate) fn emit(resolved: &Resolved<'_>) -> TokenStream {
                 key_list(resolved, &resource_type.condition_keys, "")
             ));
         }
-        let users = resolved
-            .actions
+        let users = resolved.actions[..resolved.live_actions]
             .iter()
             .filter(|action| {
                 action
@@ -40,6 +39,9 @@ pub(crate) fn emit(resolved: &Resolved<'_>) -> TokenStream {
             })
             .count();
         text.push_str(&format!("\nActions that accept it: {users}.\n"));
+        if let Some(since) = resolved.since(ItemKind::ResourceType, &resource_type.name) {
+            text.push_str(&format!("\n{since}\n"));
+        }
         if let Some(url) = &resource_type.documentation_url {
             text.push_str(&format!("\n[AWS documentation]({url})\n"));
         }

@@ -17,7 +17,8 @@ mod resolve;
 mod sync;
 
 use crate::check::InvariantError;
-use crate::model::{Catalog, GlobalConditionKeys};
+use crate::history::History;
+use crate::model::{Action, Catalog, GlobalConditionKeys};
 
 pub use resolve::value_type_variant;
 pub use sync::{sync, SyncError, SyncReport};
@@ -108,12 +109,21 @@ pub enum CodegenError {
 /// One emitter: the tokens of one generated file.
 type Emitter = fn(&resolve::Resolved<'_>) -> proc_macro2::TokenStream;
 
-/// Generates every file of [`OUTPUT_DIR`], in a fixed order.
+/// The history file codegen reads when it exists, relative to the workspace root: since-dates for
+/// the docs, and the actions AWS removed, kept as deprecated variants.
+pub const HISTORY_FILE: &str = "data/sagemaker-history.json";
+
+/// Generates every file of [`OUTPUT_DIR`], in a fixed order. With a `history`, every item's docs
+/// say since when AWS lists it, and actions AWS removed become `#[deprecated]` variants.
 pub fn generate(
     catalog: &Catalog,
     globals: &GlobalConditionKeys,
+    history: Option<&History>,
 ) -> Result<Vec<GeneratedFile>, CodegenError> {
-    let resolved = resolve::resolve(catalog, globals)?;
+    let removed = history.map_or_else(Vec::new, |history| {
+        removed_actions(catalog, globals, history)
+    });
+    let resolved = resolve::resolve(catalog, globals, history, &removed)?;
     let header = render::Header::new(catalog);
     let emitters: [(&'static str, Emitter); 7] = [
         ("actions.rs", emit_actions::emit),
@@ -132,6 +142,46 @@ pub fn generate(
                 file_name,
                 contents,
             })
+        })
+        .collect()
+}
+
+/// The last records of the actions the history says AWS removed and the catalog no longer has,
+/// cut down to what the current catalog still defines (a removed action's resource types and
+/// keys may be gone too) and without dependent actions.
+fn removed_actions(
+    catalog: &Catalog,
+    globals: &GlobalConditionKeys,
+    history: &History,
+) -> Vec<Action> {
+    let key_defined = |key: &String| {
+        catalog
+            .condition_keys
+            .iter()
+            .chain(&globals.condition_keys)
+            .any(|defined| &defined.name == key)
+    };
+    history
+        .removed_actions
+        .iter()
+        .filter(|removed| {
+            !catalog
+                .actions
+                .iter()
+                .any(|action| action.name.eq_ignore_ascii_case(&removed.name))
+        })
+        .map(|removed| {
+            let mut action = removed.clone();
+            action
+                .resource_types
+                .retain(|row| catalog.resource_type(&row.name).is_some());
+            for row in &mut action.resource_types {
+                row.condition_keys.retain(key_defined);
+            }
+            action.condition_keys.retain(key_defined);
+            action.dependent_actions.clear();
+            action.scenarios.clear();
+            action
         })
         .collect()
 }

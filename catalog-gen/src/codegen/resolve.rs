@@ -4,14 +4,20 @@
 use super::names::{self, IdentTable};
 use super::CodegenError;
 use crate::check;
+use crate::history::{History, ItemHistory};
 use crate::model::{Action, Catalog, ConditionKey, GlobalConditionKeys, ResourceType};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The data, sorted by name, with identifiers for every name.
 pub(crate) struct Resolved<'a> {
     pub catalog: &'a Catalog,
-    /// Actions sorted by name; a variant's position is its discriminant.
+    /// Actions sorted by name, then the actions AWS removed (sorted by name); a variant's
+    /// position is its discriminant.
     pub actions: Vec<&'a Action>,
+    /// How many of `actions` AWS lists today; the rest were removed.
+    pub live_actions: usize,
+    /// The dated history of the catalog, when there is one.
+    pub history: Option<&'a History>,
     pub resource_types: Vec<&'a ResourceType>,
     /// The page's keys plus the global keys it does not define, sorted by name.
     pub condition_keys: Vec<KeyEntry<'a>>,
@@ -70,12 +76,18 @@ pub fn value_type_variant(page_type: &str) -> Option<&'static str> {
 pub(crate) fn resolve<'a>(
     catalog: &'a Catalog,
     globals: &'a GlobalConditionKeys,
+    history: Option<&'a History>,
+    removed: &'a [Action],
 ) -> Result<Resolved<'a>, CodegenError> {
     check::invariants(catalog)?;
     let own_prefix = catalog.service.prefix.as_str();
 
     let mut actions: Vec<&Action> = catalog.actions.iter().collect();
     actions.sort_by(|a, b| a.name.cmp(&b.name));
+    let live_actions = actions.len();
+    let mut removed: Vec<&Action> = removed.iter().collect();
+    removed.sort_by(|a, b| a.name.cmp(&b.name));
+    actions.extend(removed);
     let mut action_idents = IdentTable::new("action");
     for action in &actions {
         action_idents.insert(&action.name, names::action(&action.name))?;
@@ -154,6 +166,8 @@ pub(crate) fn resolve<'a>(
     Ok(Resolved {
         catalog,
         actions,
+        live_actions,
+        history,
         resource_types,
         condition_keys,
         dependent_actions,
@@ -174,4 +188,53 @@ fn check_key_references(catalog: &Catalog, keys: &[KeyEntry<'_>]) -> Result<(), 
         }),
         None => Ok(()),
     }
+}
+
+impl Resolved<'_> {
+    /// The removed action's last date in the history; `None` for actions AWS lists today.
+    pub(crate) fn removed_after(&self, action: &Action) -> Option<&str> {
+        self.history?
+            .actions
+            .iter()
+            .find(|item| item.name == action.name)
+            .map(|item| item.last_seen.as_str())
+            .filter(|_| {
+                !self
+                    .catalog
+                    .actions
+                    .iter()
+                    .any(|live| live.name == action.name)
+            })
+    }
+
+    /// "Listed by AWS since ..." for the docs of an action, resource type or key.
+    pub(crate) fn since(&self, kind: ItemKind, name: &str) -> Option<String> {
+        let history = self.history?;
+        let items = match kind {
+            ItemKind::Action => &history.actions,
+            ItemKind::ResourceType => &history.resource_types,
+            ItemKind::ConditionKey => &history.condition_keys,
+        };
+        Some(
+            match items.iter().find(|item: &&ItemHistory| item.name == name) {
+                Some(item) => format!(
+                "Listed by AWS since {} (the oldest of the {} dated versions of the catalog read).",
+                item.first_seen,
+                history.sources.len()
+            ),
+                None => format!(
+                    "Listed by AWS after {}: newer than every dated version of the catalog read.",
+                    history.newest_date().unwrap_or("the history's last date")
+                ),
+            },
+        )
+    }
+}
+
+/// The kinds of item the history follows.
+#[derive(Clone, Copy)]
+pub(crate) enum ItemKind {
+    Action,
+    ResourceType,
+    ConditionKey,
 }

@@ -1,8 +1,9 @@
 //! Reading the data files and making the generated directory match them: what
 //! `cargo xtask codegen` and the freshness test both run.
 
-use super::{generate, CodegenError, DATA_FILE, GLOBAL_KEYS_FILE, OUTPUT_DIR};
+use super::{generate, CodegenError, DATA_FILE, GLOBAL_KEYS_FILE, HISTORY_FILE, OUTPUT_DIR};
 use crate::files::{ensure_file_contents, FileError, Mode, Outcome};
+use crate::history::History;
 use crate::model::{Catalog, GlobalConditionKeys};
 use std::path::{Path, PathBuf};
 
@@ -56,7 +57,13 @@ pub enum SyncError {
 pub fn sync(root: &Path, mode: Mode) -> Result<SyncReport, SyncError> {
     let catalog: Catalog = read_json(&root.join(DATA_FILE))?;
     let globals: GlobalConditionKeys = read_json(&root.join(GLOBAL_KEYS_FILE))?;
-    let generated = generate(&catalog, &globals)?;
+    let history_path = root.join(HISTORY_FILE);
+    let history: Option<History> = if history_path.exists() {
+        Some(read_json(&history_path)?)
+    } else {
+        None
+    };
+    let generated = generate(&catalog, &globals, history.as_ref())?;
     let output_dir = root.join(OUTPUT_DIR);
     let mut report = SyncReport {
         files: Vec::new(),

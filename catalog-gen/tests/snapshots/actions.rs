@@ -5,7 +5,7 @@
 use crate::{AccessLevel, ConditionKey, DependentAction, ResourceType, ResourceTypeRef};
 /// An action of Amazon SageMaker (service prefix `sagemaker`), as the Service Authorization Reference lists it.
 ///
-/// Variants are sorted by name; 3 in all.
+/// Variants are sorted by name; 3 in all, then 0 that AWS removed from its catalog, kept (deprecated) so that code written against an older catalog still compiles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Action {
@@ -37,14 +37,22 @@ pub enum Action {
     ListTrainingJobs,
 }
 impl Action {
-    /// Every action, sorted by name.
+    /// Every action AWS lists today, sorted by name.
     pub const ALL: &'static [Action] = &[
         Action::AddTags,
         Action::CreateTrainingJob,
         Action::ListTrainingJobs,
     ];
-    /// The number of actions.
+    /// The number of actions AWS lists today.
     pub const COUNT: usize = 3;
+    /// The actions AWS removed from its catalog, sorted by name: deprecated variants that
+    /// parsing never returns.
+    pub const REMOVED: &'static [Action] = &[];
+    /// The date of the last catalog version that listed an action AWS has since removed;
+    /// `None` for the actions it lists today.
+    pub const fn removed_after(self) -> Option<&'static str> {
+        REMOVED_AFTER[self as usize]
+    }
     /// The name without the service prefix: `CreateTrainingJob`.
     pub const fn name(self) -> &'static str {
         NAMES[self as usize]
@@ -137,6 +145,7 @@ const DEPENDENT_ACTIONS: &[&[DependentAction]] = &[
     &[DependentAction::IamPassRole, DependentAction::SagemakerAddTags],
     &[],
 ];
+const REMOVED_AFTER: &[Option<&str>] = &[None, None, None];
 /// Lower-cased names, sorted, for case-insensitive binary search.
 pub(super) const LOWERCASE_INDEX: &[(&str, Action)] = &[
     ("addtags", Action::AddTags),

@@ -7,7 +7,7 @@
 use crate::{AccessLevel, ConditionKey, DependentAction, ResourceType, ResourceTypeRef};
 /// An action of Amazon SageMaker (service prefix `sagemaker`), as the Service Authorization Reference lists it.
 ///
-/// Variants are sorted by name; 448 in all.
+/// Variants are sorted by name; 448 in all, then 1 that AWS removed from its catalog, kept (deprecated) so that code written against an older catalog still compiles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Action {
@@ -17,6 +17,8 @@ pub enum Action {
     /// - Permission only: no API operation of this name
     /// - Resource types (`*` required):
     ///   - [`model-package*`](crate::ResourceType::ModelPackage)
+    ///
+    /// Listed by AWS since 2026-05-14 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/)
     AccessModelPackage,
@@ -29,6 +31,8 @@ pub enum Action {
     ///   - [`context*`](crate::ResourceType::Context)
     ///   - [`experiment*`](crate::ResourceType::Experiment)
     ///   - [`experiment-trial-component*`](crate::ResourceType::ExperimentTrialComponent)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AddAssociation.html)
     AddAssociation,
@@ -100,6 +104,8 @@ pub enum Action {
     ///   - [`workteam`](crate::ResourceType::Workteam)
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys), [`sagemaker:TaggingAction`](crate::ConditionKey::TaggingAction)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AddTags.html)
     AddTags,
     /// Grants permission to associate a trial component with a trial
@@ -108,6 +114,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`experiment-trial*`](crate::ResourceType::ExperimentTrial)
     ///   - [`experiment-trial-component*`](crate::ResourceType::ExperimentTrialComponent)
+    ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AssociateTrialComponent.html)
     AssociateTrialComponent,
@@ -118,6 +126,8 @@ pub enum Action {
     ///   - [`cluster*`](crate::ResourceType::Cluster)
     /// - Dependent actions: [`ec2:AttachVolume`](crate::DependentAction::Ec2AttachVolume), [`ec2:DescribeVolumes`](crate::DependentAction::Ec2DescribeVolumes), [`eks:DescribeCluster`](crate::DependentAction::EksDescribeCluster)
     ///
+    /// Listed by AWS since 2025-08-06 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AttachClusterNodeVolume.html)
     AttachClusterNodeVolume,
     /// Grants permission to add multiple nodes at a time to a SageMaker HyperPod cluster
@@ -126,6 +136,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`cluster*`](crate::ResourceType::Cluster)
     /// - Dependent actions: [`eks:DescribeCluster`](crate::DependentAction::EksDescribeCluster)
+    ///
+    /// Listed by AWS since 2025-08-06 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_BatchAddClusterNodes.html)
     BatchAddClusterNodes,
@@ -136,6 +148,8 @@ pub enum Action {
     ///   - [`cluster*`](crate::ResourceType::Cluster)
     /// - Dependent actions: [`eks:DescribeCluster`](crate::DependentAction::EksDescribeCluster)
     ///
+    /// Listed by AWS since 2024-12-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_BatchDeleteClusterNodes.html)
     BatchDeleteClusterNodes,
     /// Grants permission to describe one or more ModelPackages
@@ -143,6 +157,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`model-package*`](crate::ResourceType::ModelPackage) with [`sagemaker:CurrentModelLifeCycleStageStatus`](crate::ConditionKey::CurrentModelLifeCycleStageStatus), [`sagemaker:CurrentModelLifeCycleStage`](crate::ConditionKey::CurrentModelLifeCycleStage), [`sagemaker:CurrentCustomerMetadataProperties/${MetadataKey}`](crate::ConditionKey::CurrentCustomerMetadataProperties)
+    ///
+    /// Listed by AWS since 2021-12-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_BatchDescribeModelPackage.html)
     BatchDescribeModelPackage,
@@ -153,6 +169,8 @@ pub enum Action {
     ///   - [`experiment-trial-component*`](crate::ResourceType::ExperimentTrialComponent)
     ///   - [`training-job*`](crate::ResourceType::TrainingJob)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/)
     BatchGetMetrics,
     /// Grants permission to get a batch of records from one or more feature groups
@@ -160,6 +178,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`feature-group*`](crate::ResourceType::FeatureGroup)
+    ///
+    /// Listed by AWS since 2021-07-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_feature_store_BatchGetRecord.html)
     BatchGetRecord,
@@ -170,6 +190,8 @@ pub enum Action {
     ///   - [`experiment-trial-component*`](crate::ResourceType::ExperimentTrialComponent)
     ///   - [`training-job*`](crate::ResourceType::TrainingJob)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/)
     BatchPutMetrics,
     /// Grants permission to reboot nodes in a SageMaker HyperPod cluster
@@ -177,6 +199,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`cluster*`](crate::ResourceType::Cluster) with [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag), [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag)
+    ///
+    /// Listed by AWS after 2026-07-31: newer than every dated version of the catalog read.
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_BatchRebootClusterNodes.html)
     BatchRebootClusterNodes,
@@ -186,6 +210,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`cluster*`](crate::ResourceType::Cluster) with [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag), [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag)
     ///
+    /// Listed by AWS after 2026-07-31: newer than every dated version of the catalog read.
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_BatchReplaceClusterNodes.html)
     BatchReplaceClusterNodes,
     /// Grants permission to put a batch of records to one or more feature groups
@@ -193,6 +219,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`feature-group*`](crate::ResourceType::FeatureGroup)
+    ///
+    /// Listed by AWS since 2026-07-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_feature_store_BatchWriteRecord.html)
     BatchWriteRecord,
@@ -202,6 +230,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`mlflow-app*`](crate::ResourceType::MlflowApp)
     ///
+    /// Listed by AWS since 2025-12-02 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/mlflow.html)
     CallMlflowAppApi,
     /// Grants permission for Partner App SDK to access the Partner App for reading or writing data use cases
@@ -209,6 +239,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`partner-app*`](crate::ResourceType::PartnerApp)
+    ///
+    /// Listed by AWS since 2025-01-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/partner-apps-onboard.html)
     CallPartnerAppApi,
@@ -219,6 +251,8 @@ pub enum Action {
     /// - Resource types: none (`"Resource": "*"` only)
     /// - Condition keys: [`sagemaker:BearerTokenType`](crate::ConditionKey::BearerTokenType)
     ///
+    /// Listed by AWS since 2026-06-03 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CallWithBearerToken.html)
     CallWithBearerToken,
     /// Grants permission to mark a rollout as complete for a job
@@ -226,6 +260,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`job*`](crate::ResourceType::Job)
+    ///
+    /// Listed by AWS since 2026-06-03 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CompleteRollout.html)
     CompleteRollout,
@@ -236,6 +272,8 @@ pub enum Action {
     ///   - [`ai-benchmark-job*`](crate::ResourceType::AiBenchmarkJob)
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     ///
+    /// Listed by AWS since 2026-04-22 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateAIBenchmarkJob.html)
     CreateAIBenchmarkJob,
     /// Grants permission to create an AI recommendation job
@@ -245,6 +283,8 @@ pub enum Action {
     ///   - [`ai-recommendation-job*`](crate::ResourceType::AiRecommendationJob)
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     ///
+    /// Listed by AWS since 2026-04-22 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateAIRecommendationJob.html)
     CreateAIRecommendationJob,
     /// Grants permission to create an AI workload configuration
@@ -253,6 +293,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`ai-workload-config*`](crate::ResourceType::AiWorkloadConfig)
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
+    ///
+    /// Listed by AWS since 2026-04-22 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateAIWorkloadConfig.html)
     CreateAIWorkloadConfig,
@@ -264,6 +306,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateAction.html)
     CreateAction,
     /// Grants permission to create an algorithm
@@ -273,6 +317,8 @@ pub enum Action {
     ///   - [`algorithm*`](crate::ResourceType::Algorithm)
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateAlgorithm.html)
     CreateAlgorithm,
@@ -284,6 +330,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys), [`sagemaker:InstanceTypes`](crate::ConditionKey::InstanceTypes), [`sagemaker:ImageArns`](crate::ConditionKey::ImageArns), [`sagemaker:ImageVersionArns`](crate::ConditionKey::ImageVersionArns), [`sagemaker:OwnerUserProfileArn`](crate::ConditionKey::OwnerUserProfileArn), [`sagemaker:SpaceSharingType`](crate::ConditionKey::SpaceSharingType), [`sagemaker:StudioLifecycleConfigArns`](crate::ConditionKey::StudioLifecycleConfigArns)
     /// - Dependent actions: [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateApp.html)
     CreateApp,
     /// Grants permission to create an AppImageConfig
@@ -293,6 +341,8 @@ pub enum Action {
     ///   - [`app-image-config*`](crate::ResourceType::AppImageConfig)
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateAppImageConfig.html)
     CreateAppImageConfig,
@@ -304,6 +354,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateArtifact.html)
     CreateArtifact,
     /// Grants permission to create an AutoML job
@@ -314,6 +366,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys), [`sagemaker:InterContainerTrafficEncryption`](crate::ConditionKey::InterContainerTrafficEncryption), [`sagemaker:OutputKmsKeyArn`](crate::ConditionKey::OutputKmsKeyArn), [`sagemaker:VolumeKmsKeyArn`](crate::ConditionKey::VolumeKmsKeyArn), [`sagemaker:VpcSecurityGroupIds`](crate::ConditionKey::VpcSecurityGroupIds), [`sagemaker:VpcSubnets`](crate::ConditionKey::VpcSubnets)
     /// - Dependent actions: [`iam:PassRole`](crate::DependentAction::IamPassRole), [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateAutoMLJob.html)
     CreateAutoMLJob,
     /// Grants permission to create a V2 AutoML job
@@ -323,6 +377,8 @@ pub enum Action {
     ///   - [`automl-job*`](crate::ResourceType::AutomlJob)
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys), [`sagemaker:InterContainerTrafficEncryption`](crate::ConditionKey::InterContainerTrafficEncryption), [`sagemaker:OutputKmsKeyArn`](crate::ConditionKey::OutputKmsKeyArn), [`sagemaker:VolumeKmsKeyArn`](crate::ConditionKey::VolumeKmsKeyArn), [`sagemaker:VpcSecurityGroupIds`](crate::ConditionKey::VpcSecurityGroupIds), [`sagemaker:VpcSubnets`](crate::ConditionKey::VpcSubnets)
     /// - Dependent actions: [`iam:PassRole`](crate::DependentAction::IamPassRole), [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
+    ///
+    /// Listed by AWS since 2023-07-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateAutoMLJobV2.html)
     CreateAutoMLJobV2,
@@ -336,6 +392,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys), [`sagemaker:InstanceTypes`](crate::ConditionKey::InstanceTypes), [`sagemaker:VpcSecurityGroupIds`](crate::ConditionKey::VpcSecurityGroupIds), [`sagemaker:VpcSubnets`](crate::ConditionKey::VpcSubnets)
     /// - Dependent actions: [`ec2:DescribeImages`](crate::DependentAction::Ec2DescribeImages), [`ec2:DescribeSnapshots`](crate::DependentAction::Ec2DescribeSnapshots), [`ec2:ModifyImageAttribute`](crate::DependentAction::Ec2ModifyImageAttribute), [`ec2:ModifySnapshotAttribute`](crate::DependentAction::Ec2ModifySnapshotAttribute), [`eks:AssociateAccessPolicy`](crate::DependentAction::EksAssociateAccessPolicy), [`eks:CreateAccessEntry`](crate::DependentAction::EksCreateAccessEntry), [`eks:DeleteAccessEntry`](crate::DependentAction::EksDeleteAccessEntry), [`eks:DescribeAccessEntry`](crate::DependentAction::EksDescribeAccessEntry), [`eks:DescribeCluster`](crate::DependentAction::EksDescribeCluster), [`iam:CreateServiceLinkedRole`](crate::DependentAction::IamCreateServiceLinkedRole), [`iam:PassRole`](crate::DependentAction::IamPassRole), [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2024-01-02 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateCluster.html)
     CreateCluster,
     /// Grants permission to create a cluster scheduler config
@@ -347,6 +405,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`eks:AssociateAccessPolicy`](crate::DependentAction::EksAssociateAccessPolicy), [`eks:DescribeCluster`](crate::DependentAction::EksDescribeCluster), [`eks:ListAssociatedAccessPolicies`](crate::DependentAction::EksListAssociatedAccessPolicies), [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags), [`sagemaker:DescribeCluster`](crate::DependentAction::SagemakerDescribeCluster)
     ///
+    /// Listed by AWS since 2025-01-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateClusterSchedulerConfig.html)
     CreateClusterSchedulerConfig,
     /// Grants permission to create a CodeRepository
@@ -357,6 +417,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateCodeRepository.html)
     CreateCodeRepository,
     /// Grants permission to create a compilation job
@@ -366,6 +428,8 @@ pub enum Action {
     ///   - [`compilation-job*`](crate::ResourceType::CompilationJob)
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`iam:PassRole`](crate::DependentAction::IamPassRole), [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateCompilationJob.html)
     CreateCompilationJob,
@@ -378,6 +442,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`eks:AssociateAccessPolicy`](crate::DependentAction::EksAssociateAccessPolicy), [`eks:DescribeCluster`](crate::DependentAction::EksDescribeCluster), [`eks:ListAssociatedAccessPolicies`](crate::DependentAction::EksListAssociatedAccessPolicies), [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags), [`sagemaker:DescribeCluster`](crate::DependentAction::SagemakerDescribeCluster)
     ///
+    /// Listed by AWS since 2025-01-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateComputeQuota.html)
     CreateComputeQuota,
     /// Grants permission to create a context
@@ -387,6 +453,8 @@ pub enum Action {
     ///   - [`context*`](crate::ResourceType::Context)
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateContext.html)
     CreateContext,
@@ -398,6 +466,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys), [`sagemaker:InstanceTypes`](crate::ConditionKey::InstanceTypes), [`sagemaker:InterContainerTrafficEncryption`](crate::ConditionKey::InterContainerTrafficEncryption), [`sagemaker:MaxRuntimeInSeconds`](crate::ConditionKey::MaxRuntimeInSeconds), [`sagemaker:NetworkIsolation`](crate::ConditionKey::NetworkIsolation), [`sagemaker:OutputKmsKeyArn`](crate::ConditionKey::OutputKmsKeyArn), [`sagemaker:VolumeKmsKeyArn`](crate::ConditionKey::VolumeKmsKeyArn), [`sagemaker:VpcSecurityGroupIds`](crate::ConditionKey::VpcSecurityGroupIds), [`sagemaker:VpcSubnets`](crate::ConditionKey::VpcSubnets)
     /// - Dependent actions: [`iam:PassRole`](crate::DependentAction::IamPassRole), [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateDataQualityJobDefinition.html)
     CreateDataQualityJobDefinition,
     /// Grants permission to create a device fleet
@@ -407,6 +477,8 @@ pub enum Action {
     ///   - [`device-fleet*`](crate::ResourceType::DeviceFleet)
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`iam:PassRole`](crate::DependentAction::IamPassRole), [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateDeviceFleet.html)
     CreateDeviceFleet,
@@ -418,6 +490,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys), [`sagemaker:AppNetworkAccessType`](crate::ConditionKey::AppNetworkAccessType), [`sagemaker:InstanceTypes`](crate::ConditionKey::InstanceTypes), [`sagemaker:VpcSecurityGroupIds`](crate::ConditionKey::VpcSecurityGroupIds), [`sagemaker:VpcSubnets`](crate::ConditionKey::VpcSubnets), [`sagemaker:DomainSharingOutputKmsKeyArn`](crate::ConditionKey::DomainSharingOutputKmsKeyArn), [`sagemaker:VolumeKmsKeyArn`](crate::ConditionKey::VolumeKmsKeyArn), [`sagemaker:ImageArns`](crate::ConditionKey::ImageArns), [`sagemaker:ImageVersionArns`](crate::ConditionKey::ImageVersionArns), [`sagemaker:StudioLifecycleConfigArns`](crate::ConditionKey::StudioLifecycleConfigArns), [`sagemaker:AuthMode`](crate::ConditionKey::AuthMode)
     /// - Dependent actions: [`iam:CreateServiceLinkedRole`](crate::DependentAction::IamCreateServiceLinkedRole), [`iam:PassRole`](crate::DependentAction::IamPassRole), [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateDomain.html)
     CreateDomain,
     /// Grants permission to create an edge deployment plan
@@ -427,6 +501,8 @@ pub enum Action {
     ///   - [`edge-deployment-plan*`](crate::ResourceType::EdgeDeploymentPlan)
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`iam:PassRole`](crate::DependentAction::IamPassRole), [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
+    ///
+    /// Listed by AWS since 2022-10-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEdgeDeploymentPlan.html)
     CreateEdgeDeploymentPlan,
@@ -438,6 +514,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`iam:PassRole`](crate::DependentAction::IamPassRole), [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2022-10-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEdgeDeploymentStage.html)
     CreateEdgeDeploymentStage,
     /// Grants permission to create an edge packaging job
@@ -447,6 +525,8 @@ pub enum Action {
     ///   - [`edge-packaging-job*`](crate::ResourceType::EdgePackagingJob)
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`iam:PassRole`](crate::DependentAction::IamPassRole), [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEdgePackagingJob.html)
     CreateEdgePackagingJob,
@@ -459,6 +539,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpoint.html)
     CreateEndpoint,
     /// Grants permission to create an endpoint configuration that can be deployed using Amazon SageMaker hosting services
@@ -468,6 +550,8 @@ pub enum Action {
     ///   - [`endpoint-config*`](crate::ResourceType::EndpointConfig)
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys), [`sagemaker:AcceleratorTypes`](crate::ConditionKey::AcceleratorTypes), [`sagemaker:InstanceTypes`](crate::ConditionKey::InstanceTypes), [`sagemaker:ModelArn`](crate::ConditionKey::ModelArn), [`sagemaker:VolumeKmsKeyArn`](crate::ConditionKey::VolumeKmsKeyArn), [`sagemaker:ServerlessMaxConcurrency`](crate::ConditionKey::ServerlessMaxConcurrency), [`sagemaker:ServerlessMemorySize`](crate::ConditionKey::ServerlessMemorySize), [`sagemaker:NetworkIsolation`](crate::ConditionKey::NetworkIsolation), [`sagemaker:VpcSecurityGroupIds`](crate::ConditionKey::VpcSecurityGroupIds), [`sagemaker:VpcSubnets`](crate::ConditionKey::VpcSubnets)
     /// - Dependent actions: [`iam:PassRole`](crate::DependentAction::IamPassRole), [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpointConfig.html)
     CreateEndpointConfig,
@@ -479,6 +563,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateExperiment.html)
     CreateExperiment,
     /// Grants permission to create a feature group
@@ -488,6 +574,8 @@ pub enum Action {
     ///   - [`feature-group*`](crate::ResourceType::FeatureGroup)
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys), [`sagemaker:FeatureGroupOnlineStoreKmsKeyArn`](crate::ConditionKey::FeatureGroupOnlineStoreKmsKeyArn), [`sagemaker:FeatureGroupOfflineStoreKmsKeyArn`](crate::ConditionKey::FeatureGroupOfflineStoreKmsKeyArn), [`sagemaker:FeatureGroupOfflineStoreS3Uri`](crate::ConditionKey::FeatureGroupOfflineStoreS3Uri), [`sagemaker:FeatureGroupEnableOnlineStore`](crate::ConditionKey::FeatureGroupEnableOnlineStore), [`sagemaker:FeatureGroupOfflineStoreConfig`](crate::ConditionKey::FeatureGroupOfflineStoreConfig), [`sagemaker:FeatureGroupDisableGlueTableCreation`](crate::ConditionKey::FeatureGroupDisableGlueTableCreation)
     /// - Dependent actions: [`iam:PassRole`](crate::DependentAction::IamPassRole), [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateFeatureGroup.html)
     CreateFeatureGroup,
@@ -499,6 +587,8 @@ pub enum Action {
     /// - Condition keys: [`sagemaker:WorkteamArn`](crate::ConditionKey::WorkteamArn), [`sagemaker:WorkteamType`](crate::ConditionKey::WorkteamType), [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`iam:PassRole`](crate::DependentAction::IamPassRole), [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateFlowDefinition.html)
     CreateFlowDefinition,
     /// Grants permission to create a hub
@@ -509,6 +599,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateHub.html)
     CreateHub,
     /// Grants permission to generate S3 presigned URLs with GetObject permission for accessing model artifacts
@@ -517,6 +609,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`hub*`](crate::ResourceType::Hub)
     ///   - [`hub-content*`](crate::ResourceType::HubContent)
+    ///
+    /// Listed by AWS since 2025-07-11 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateHubContentPresignedUrls.html)
     CreateHubContentPresignedUrls,
@@ -529,6 +623,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2024-08-27 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateHubContentReference.html)
     CreateHubContentReference,
     /// Grants permission to define the settings you will use for the human review workflow user interface
@@ -538,6 +634,8 @@ pub enum Action {
     ///   - [`human-task-ui*`](crate::ResourceType::HumanTaskUi)
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
+    ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateHumanTaskUi.html)
     CreateHumanTaskUi,
@@ -549,6 +647,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys), [`sagemaker:FileSystemAccessMode`](crate::ConditionKey::FileSystemAccessMode), [`sagemaker:FileSystemDirectoryPath`](crate::ConditionKey::FileSystemDirectoryPath), [`sagemaker:FileSystemId`](crate::ConditionKey::FileSystemId), [`sagemaker:FileSystemType`](crate::ConditionKey::FileSystemType), [`sagemaker:InstanceTypes`](crate::ConditionKey::InstanceTypes), [`sagemaker:InterContainerTrafficEncryption`](crate::ConditionKey::InterContainerTrafficEncryption), [`sagemaker:MaxRuntimeInSeconds`](crate::ConditionKey::MaxRuntimeInSeconds), [`sagemaker:NetworkIsolation`](crate::ConditionKey::NetworkIsolation), [`sagemaker:OutputKmsKeyArn`](crate::ConditionKey::OutputKmsKeyArn), [`sagemaker:VolumeKmsKeyArn`](crate::ConditionKey::VolumeKmsKeyArn), [`sagemaker:VpcSecurityGroupIds`](crate::ConditionKey::VpcSecurityGroupIds), [`sagemaker:VpcSubnets`](crate::ConditionKey::VpcSubnets)
     /// - Dependent actions: [`iam:PassRole`](crate::DependentAction::IamPassRole), [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateHyperParameterTuningJob.html)
     CreateHyperParameterTuningJob,
     /// Grants permission to create a SageMaker Image
@@ -559,6 +659,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`iam:PassRole`](crate::DependentAction::IamPassRole), [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateImage.html)
     CreateImage,
     /// Grants permission to create a SageMaker ImageVersion
@@ -566,6 +668,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`image*`](crate::ResourceType::Image)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateImageVersion.html)
     CreateImageVersion,
@@ -578,6 +682,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys), [`sagemaker:ModelArn`](crate::ConditionKey::ModelArn)
     /// - Dependent actions: [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2023-12-03 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateInferenceComponent.html)
     CreateInferenceComponent,
     /// Grants permission to create an inference experiment
@@ -587,6 +693,8 @@ pub enum Action {
     ///   - [`inference-experiment*`](crate::ResourceType::InferenceExperiment)
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`iam:PassRole`](crate::DependentAction::IamPassRole), [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
+    ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateInferenceExperiment.html)
     CreateInferenceExperiment,
@@ -598,6 +706,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`iam:PassRole`](crate::DependentAction::IamPassRole), [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2022-01-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateInferenceRecommendationsJob.html)
     CreateInferenceRecommendationsJob,
     /// Grants permission to create a SageMaker model customization job
@@ -607,6 +717,8 @@ pub enum Action {
     ///   - [`job*`](crate::ResourceType::Job)
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys), [`sagemaker:OutputKmsKeyArn`](crate::ConditionKey::OutputKmsKeyArn), [`sagemaker:VpcSecurityGroupIds`](crate::ConditionKey::VpcSecurityGroupIds), [`sagemaker:VpcSubnets`](crate::ConditionKey::VpcSubnets)
     /// - Dependent actions: [`iam:PassRole`](crate::DependentAction::IamPassRole), [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
+    ///
+    /// Listed by AWS since 2026-06-03 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateJob.html)
     CreateJob,
@@ -618,12 +730,16 @@ pub enum Action {
     /// - Condition keys: [`sagemaker:WorkteamArn`](crate::ConditionKey::WorkteamArn), [`sagemaker:WorkteamType`](crate::ConditionKey::WorkteamType), [`sagemaker:VolumeKmsKeyArn`](crate::ConditionKey::VolumeKmsKeyArn), [`sagemaker:OutputKmsKeyArn`](crate::ConditionKey::OutputKmsKeyArn), [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`iam:PassRole`](crate::DependentAction::IamPassRole), [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateLabelingJob.html)
     CreateLabelingJob,
     /// Grants permission to create a lineage group policy
     ///
     /// - Access level: Write
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2022-01-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/Welcome.html)
     CreateLineageGroupPolicy,
@@ -635,6 +751,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`iam:PassRole`](crate::DependentAction::IamPassRole), [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2025-12-02 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateMlflowApp.html)
     CreateMlflowApp,
     /// Grants permission to create an MLflow tracking server
@@ -644,6 +762,8 @@ pub enum Action {
     ///   - [`mlflow-tracking-server*`](crate::ResourceType::MlflowTrackingServer) with [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag), [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag)
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`iam:PassRole`](crate::DependentAction::IamPassRole), [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
+    ///
+    /// Listed by AWS since 2024-07-06 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateMlflowTrackingServer.html)
     CreateMlflowTrackingServer,
@@ -655,6 +775,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys), [`sagemaker:NetworkIsolation`](crate::ConditionKey::NetworkIsolation), [`sagemaker:VpcSecurityGroupIds`](crate::ConditionKey::VpcSecurityGroupIds), [`sagemaker:VpcSubnets`](crate::ConditionKey::VpcSubnets), [`sagemaker:DirectGatedModelAccess`](crate::ConditionKey::DirectGatedModelAccess)
     /// - Dependent actions: [`iam:PassRole`](crate::DependentAction::IamPassRole), [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModel.html)
     CreateModel,
     /// Grants permission to create a model bias job definition
@@ -664,6 +786,8 @@ pub enum Action {
     ///   - [`model-bias-job-definition*`](crate::ResourceType::ModelBiasJobDefinition)
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys), [`sagemaker:InstanceTypes`](crate::ConditionKey::InstanceTypes), [`sagemaker:InterContainerTrafficEncryption`](crate::ConditionKey::InterContainerTrafficEncryption), [`sagemaker:MaxRuntimeInSeconds`](crate::ConditionKey::MaxRuntimeInSeconds), [`sagemaker:NetworkIsolation`](crate::ConditionKey::NetworkIsolation), [`sagemaker:OutputKmsKeyArn`](crate::ConditionKey::OutputKmsKeyArn), [`sagemaker:VolumeKmsKeyArn`](crate::ConditionKey::VolumeKmsKeyArn), [`sagemaker:VpcSecurityGroupIds`](crate::ConditionKey::VpcSecurityGroupIds), [`sagemaker:VpcSubnets`](crate::ConditionKey::VpcSubnets)
     /// - Dependent actions: [`iam:PassRole`](crate::DependentAction::IamPassRole), [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModelBiasJobDefinition.html)
     CreateModelBiasJobDefinition,
@@ -675,6 +799,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModelCard.html)
     CreateModelCard,
     /// Grants permission to create an export job for a model card
@@ -682,6 +808,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`model-card*`](crate::ResourceType::ModelCard)
+    ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModelCardExportJob.html)
     CreateModelCardExportJob,
@@ -693,6 +821,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys), [`sagemaker:InstanceTypes`](crate::ConditionKey::InstanceTypes), [`sagemaker:InterContainerTrafficEncryption`](crate::ConditionKey::InterContainerTrafficEncryption), [`sagemaker:MaxRuntimeInSeconds`](crate::ConditionKey::MaxRuntimeInSeconds), [`sagemaker:NetworkIsolation`](crate::ConditionKey::NetworkIsolation), [`sagemaker:OutputKmsKeyArn`](crate::ConditionKey::OutputKmsKeyArn), [`sagemaker:VolumeKmsKeyArn`](crate::ConditionKey::VolumeKmsKeyArn), [`sagemaker:VpcSecurityGroupIds`](crate::ConditionKey::VpcSecurityGroupIds), [`sagemaker:VpcSubnets`](crate::ConditionKey::VpcSubnets)
     /// - Dependent actions: [`iam:PassRole`](crate::DependentAction::IamPassRole), [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModelExplainabilityJobDefinition.html)
     CreateModelExplainabilityJobDefinition,
     /// Grants permission to create a ModelPackage
@@ -702,6 +832,8 @@ pub enum Action {
     ///   - [`model-package`](crate::ResourceType::ModelPackage) with [`sagemaker:CurrentModelLifeCycleStageStatus`](crate::ConditionKey::CurrentModelLifeCycleStageStatus), [`sagemaker:CurrentModelLifeCycleStage`](crate::ConditionKey::CurrentModelLifeCycleStage), [`sagemaker:CurrentCustomerMetadataProperties/${MetadataKey}`](crate::ConditionKey::CurrentCustomerMetadataProperties)
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys), [`sagemaker:ModelApprovalStatus`](crate::ConditionKey::ModelApprovalStatus), [`sagemaker:CustomerMetadataProperties/${MetadataKey}`](crate::ConditionKey::CustomerMetadataProperties), [`sagemaker:ModelLifeCycle:Stage`](crate::ConditionKey::ModelLifeCycleStage), [`sagemaker:ModelLifeCycle:StageStatus`](crate::ConditionKey::ModelLifeCycleStageStatus)
     /// - Dependent actions: [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModelPackage.html)
     CreateModelPackage,
@@ -713,6 +845,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModelPackageGroup.html)
     CreateModelPackageGroup,
     /// Grants permission to create a model quality job definition
@@ -722,6 +856,8 @@ pub enum Action {
     ///   - [`model-quality-job-definition*`](crate::ResourceType::ModelQualityJobDefinition)
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys), [`sagemaker:InstanceTypes`](crate::ConditionKey::InstanceTypes), [`sagemaker:InterContainerTrafficEncryption`](crate::ConditionKey::InterContainerTrafficEncryption), [`sagemaker:MaxRuntimeInSeconds`](crate::ConditionKey::MaxRuntimeInSeconds), [`sagemaker:NetworkIsolation`](crate::ConditionKey::NetworkIsolation), [`sagemaker:OutputKmsKeyArn`](crate::ConditionKey::OutputKmsKeyArn), [`sagemaker:VolumeKmsKeyArn`](crate::ConditionKey::VolumeKmsKeyArn), [`sagemaker:VpcSecurityGroupIds`](crate::ConditionKey::VpcSecurityGroupIds), [`sagemaker:VpcSubnets`](crate::ConditionKey::VpcSubnets)
     /// - Dependent actions: [`iam:PassRole`](crate::DependentAction::IamPassRole), [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModelQualityJobDefinition.html)
     CreateModelQualityJobDefinition,
@@ -733,6 +869,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys), [`sagemaker:InstanceTypes`](crate::ConditionKey::InstanceTypes), [`sagemaker:InterContainerTrafficEncryption`](crate::ConditionKey::InterContainerTrafficEncryption), [`sagemaker:MaxRuntimeInSeconds`](crate::ConditionKey::MaxRuntimeInSeconds), [`sagemaker:NetworkIsolation`](crate::ConditionKey::NetworkIsolation), [`sagemaker:OutputKmsKeyArn`](crate::ConditionKey::OutputKmsKeyArn), [`sagemaker:VolumeKmsKeyArn`](crate::ConditionKey::VolumeKmsKeyArn), [`sagemaker:VpcSecurityGroupIds`](crate::ConditionKey::VpcSecurityGroupIds), [`sagemaker:VpcSubnets`](crate::ConditionKey::VpcSubnets)
     /// - Dependent actions: [`iam:PassRole`](crate::DependentAction::IamPassRole), [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateMonitoringSchedule.html)
     CreateMonitoringSchedule,
     /// Grants permission to create an Amazon SageMaker notebook instance. A notebook instance is an Amazon EC2 instance running on a Jupyter Notebook
@@ -742,6 +880,8 @@ pub enum Action {
     ///   - [`notebook-instance*`](crate::ResourceType::NotebookInstance)
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys), [`sagemaker:AcceleratorTypes`](crate::ConditionKey::AcceleratorTypes), [`sagemaker:DirectInternetAccess`](crate::ConditionKey::DirectInternetAccess), [`sagemaker:InstanceTypes`](crate::ConditionKey::InstanceTypes), [`sagemaker:MinimumInstanceMetadataServiceVersion`](crate::ConditionKey::MinimumInstanceMetadataServiceVersion), [`sagemaker:NotebookInstanceLifecycleConfigArns`](crate::ConditionKey::NotebookInstanceLifecycleConfigArns), [`sagemaker:RootAccess`](crate::ConditionKey::RootAccess), [`sagemaker:VolumeKmsKeyArn`](crate::ConditionKey::VolumeKmsKeyArn), [`sagemaker:VpcSecurityGroupIds`](crate::ConditionKey::VpcSecurityGroupIds), [`sagemaker:VpcSubnets`](crate::ConditionKey::VpcSubnets)
     /// - Dependent actions: [`iam:PassRole`](crate::DependentAction::IamPassRole), [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateNotebookInstance.html)
     CreateNotebookInstance,
@@ -753,6 +893,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateNotebookInstanceLifecycleConfig.html)
     CreateNotebookInstanceLifecycleConfig,
     /// Grants permission to create an optimization job
@@ -762,6 +904,8 @@ pub enum Action {
     ///   - [`optimization-job*`](crate::ResourceType::OptimizationJob)
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`iam:PassRole`](crate::DependentAction::IamPassRole), [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
+    ///
+    /// Listed by AWS since 2024-08-27 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateOptimizationJob.html)
     CreateOptimizationJob,
@@ -773,6 +917,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2024-12-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreatePartnerApp.html)
     CreatePartnerApp,
     /// Grants permission to return a URL that you can use from your browser to connect to the Amazon SageMaker Partner AI App
@@ -780,6 +926,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`partner-app*`](crate::ResourceType::PartnerApp)
+    ///
+    /// Listed by AWS since 2024-12-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreatePartnerAppPresignedUrl.html)
     CreatePartnerAppPresignedUrl,
@@ -791,6 +939,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`iam:PassRole`](crate::DependentAction::IamPassRole), [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreatePipeline.html)
     CreatePipeline,
     /// Grants permission to return a URL that you can use from your browser to connect to the Domain as a specified UserProfile when AuthMode is 'IAM'
@@ -798,6 +948,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`user-profile*`](crate::ResourceType::UserProfile)
+    ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreatePresignedDomainUrl.html)
     CreatePresignedDomainUrl,
@@ -807,6 +959,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`mlflow-app*`](crate::ResourceType::MlflowApp)
     ///
+    /// Listed by AWS since 2025-12-02 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreatePresignedMlflowAppUrl.html)
     CreatePresignedMlflowAppUrl,
     /// Grants permission to return a URL that you can use from your browser to connect to the MLflow tracking server
@@ -815,6 +969,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`mlflow-tracking-server*`](crate::ResourceType::MlflowTrackingServer) with [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag), [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag)
     ///
+    /// Listed by AWS since 2024-07-06 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreatePresignedMlflowTrackingServerUrl.html)
     CreatePresignedMlflowTrackingServerUrl,
     /// Grants permission to create a URL that you can use from your browser to connect to the Notebook Instance
@@ -822,6 +978,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`notebook-instance*`](crate::ResourceType::NotebookInstance)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreatePresignedNotebookInstanceUrl.html)
     CreatePresignedNotebookInstanceUrl,
@@ -833,6 +991,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys), [`sagemaker:InstanceTypes`](crate::ConditionKey::InstanceTypes), [`sagemaker:MaxRuntimeInSeconds`](crate::ConditionKey::MaxRuntimeInSeconds), [`sagemaker:NetworkIsolation`](crate::ConditionKey::NetworkIsolation), [`sagemaker:OutputKmsKeyArn`](crate::ConditionKey::OutputKmsKeyArn), [`sagemaker:VolumeKmsKeyArn`](crate::ConditionKey::VolumeKmsKeyArn), [`sagemaker:VpcSecurityGroupIds`](crate::ConditionKey::VpcSecurityGroupIds), [`sagemaker:VpcSubnets`](crate::ConditionKey::VpcSubnets), [`sagemaker:InterContainerTrafficEncryption`](crate::ConditionKey::InterContainerTrafficEncryption)
     /// - Dependent actions: [`iam:PassRole`](crate::DependentAction::IamPassRole), [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateProcessingJob.html)
     CreateProcessingJob,
     /// Grants permission to create a Project
@@ -842,6 +1002,8 @@ pub enum Action {
     ///   - [`project*`](crate::ResourceType::Project)
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateProject.html)
     CreateProject,
@@ -854,6 +1016,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2025-01-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateReservedCapacity.html)
     CreateReservedCapacity,
     /// Grants permission to create a shared model in a SageMaker Studio application
@@ -862,6 +1026,8 @@ pub enum Action {
     /// - Permission only: no API operation of this name
     /// - Resource types (`*` required):
     ///   - [`shared-model*`](crate::ResourceType::SharedModel)
+    ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/canvas-collaborate-permissions.html)
     CreateSharedModel,
@@ -873,6 +1039,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys), [`sagemaker:InstanceTypes`](crate::ConditionKey::InstanceTypes), [`sagemaker:ImageArns`](crate::ConditionKey::ImageArns), [`sagemaker:ImageVersionArns`](crate::ConditionKey::ImageVersionArns), [`sagemaker:OwnerUserProfileArn`](crate::ConditionKey::OwnerUserProfileArn), [`sagemaker:RemoteAccess`](crate::ConditionKey::RemoteAccess), [`sagemaker:SpaceSharingType`](crate::ConditionKey::SpaceSharingType), [`sagemaker:StudioLifecycleConfigArns`](crate::ConditionKey::StudioLifecycleConfigArns)
     /// - Dependent actions: [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateSpace.html)
     CreateSpace,
     /// Grants permission to create a Studio Lifecycle Configuration that can be deployed using Amazon SageMaker
@@ -882,6 +1050,8 @@ pub enum Action {
     ///   - [`studio-lifecycle-config*`](crate::ResourceType::StudioLifecycleConfig)
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
+    ///
+    /// Listed by AWS since 2022-04-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateStudioLifecycleConfig.html)
     CreateStudioLifecycleConfig,
@@ -895,6 +1065,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys), [`sagemaker:FileSystemAccessMode`](crate::ConditionKey::FileSystemAccessMode), [`sagemaker:FileSystemDirectoryPath`](crate::ConditionKey::FileSystemDirectoryPath), [`sagemaker:FileSystemId`](crate::ConditionKey::FileSystemId), [`sagemaker:FileSystemType`](crate::ConditionKey::FileSystemType), [`sagemaker:InstanceTypes`](crate::ConditionKey::InstanceTypes), [`sagemaker:InterContainerTrafficEncryption`](crate::ConditionKey::InterContainerTrafficEncryption), [`sagemaker:MaxRuntimeInSeconds`](crate::ConditionKey::MaxRuntimeInSeconds), [`sagemaker:NetworkIsolation`](crate::ConditionKey::NetworkIsolation), [`sagemaker:OutputKmsKeyArn`](crate::ConditionKey::OutputKmsKeyArn), [`sagemaker:VolumeKmsKeyArn`](crate::ConditionKey::VolumeKmsKeyArn), [`sagemaker:VpcSecurityGroupIds`](crate::ConditionKey::VpcSecurityGroupIds), [`sagemaker:VpcSubnets`](crate::ConditionKey::VpcSubnets), [`sagemaker:KeepAlivePeriod`](crate::ConditionKey::KeepAlivePeriod), [`sagemaker:EnableRemoteDebug`](crate::ConditionKey::EnableRemoteDebug), [`sagemaker:DirectGatedModelAccess`](crate::ConditionKey::DirectGatedModelAccess)
     /// - Dependent actions: [`iam:PassRole`](crate::DependentAction::IamPassRole), [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html)
     CreateTrainingJob,
     /// Grants permission to create a training plan that allocates resources for scheduling workloads within a specified time range
@@ -905,6 +1077,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags), [`sagemaker:CreateReservedCapacity`](crate::DependentAction::SagemakerCreateReservedCapacity)
     ///
+    /// Listed by AWS since 2025-01-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingPlan.html)
     CreateTrainingPlan,
     /// Grants permission to start a transform job. After the results are obtained, Amazon SageMaker saves them to an Amazon S3 location that you specify
@@ -914,6 +1088,8 @@ pub enum Action {
     ///   - [`transform-job*`](crate::ResourceType::TransformJob)
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys), [`sagemaker:InstanceTypes`](crate::ConditionKey::InstanceTypes), [`sagemaker:ModelArn`](crate::ConditionKey::ModelArn), [`sagemaker:OutputKmsKeyArn`](crate::ConditionKey::OutputKmsKeyArn), [`sagemaker:VolumeKmsKeyArn`](crate::ConditionKey::VolumeKmsKeyArn)
     /// - Dependent actions: [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTransformJob.html)
     CreateTransformJob,
@@ -926,6 +1102,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrial.html)
     CreateTrial,
     /// Grants permission to create a trial component
@@ -935,6 +1113,8 @@ pub enum Action {
     ///   - [`experiment-trial-component*`](crate::ResourceType::ExperimentTrialComponent)
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
+    ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrialComponent.html)
     CreateTrialComponent,
@@ -946,6 +1126,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys), [`sagemaker:VpcSecurityGroupIds`](crate::ConditionKey::VpcSecurityGroupIds), [`sagemaker:InstanceTypes`](crate::ConditionKey::InstanceTypes), [`sagemaker:DomainSharingOutputKmsKeyArn`](crate::ConditionKey::DomainSharingOutputKmsKeyArn), [`sagemaker:ImageArns`](crate::ConditionKey::ImageArns), [`sagemaker:ImageVersionArns`](crate::ConditionKey::ImageVersionArns), [`sagemaker:StudioLifecycleConfigArns`](crate::ConditionKey::StudioLifecycleConfigArns)
     /// - Dependent actions: [`iam:PassRole`](crate::DependentAction::IamPassRole), [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateUserProfile.html)
     CreateUserProfile,
     /// Grants permission to create a workforce
@@ -955,6 +1137,8 @@ pub enum Action {
     ///   - [`workforce*`](crate::ResourceType::Workforce)
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
+    ///
+    /// Listed by AWS since 2020-08-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateWorkforce.html)
     CreateWorkforce,
@@ -966,6 +1150,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateWorkteam.html)
     CreateWorkteam,
     /// Grants permission to delete an AI benchmark job
@@ -973,6 +1159,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`ai-benchmark-job*`](crate::ResourceType::AiBenchmarkJob)
+    ///
+    /// Listed by AWS since 2026-04-22 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteAIBenchmarkJob.html)
     DeleteAIBenchmarkJob,
@@ -982,6 +1170,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`ai-recommendation-job*`](crate::ResourceType::AiRecommendationJob)
     ///
+    /// Listed by AWS since 2026-04-22 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteAIRecommendationJob.html)
     DeleteAIRecommendationJob,
     /// Grants permission to delete an AI workload configuration
@@ -989,6 +1179,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`ai-workload-config*`](crate::ResourceType::AiWorkloadConfig)
+    ///
+    /// Listed by AWS since 2026-04-22 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteAIWorkloadConfig.html)
     DeleteAIWorkloadConfig,
@@ -998,6 +1190,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`action*`](crate::ResourceType::Action)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteAction.html)
     DeleteAction,
     /// Grants permission to delete an algorithm
@@ -1005,6 +1199,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`algorithm*`](crate::ResourceType::Algorithm)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteAlgorithm.html)
     DeleteAlgorithm,
@@ -1015,6 +1211,8 @@ pub enum Action {
     ///   - [`app*`](crate::ResourceType::App)
     /// - Condition keys: [`sagemaker:OwnerUserProfileArn`](crate::ConditionKey::OwnerUserProfileArn), [`sagemaker:SpaceSharingType`](crate::ConditionKey::SpaceSharingType)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteApp.html)
     DeleteApp,
     /// Grants permission to delete an AppImageConfig
@@ -1023,6 +1221,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`app-image-config*`](crate::ResourceType::AppImageConfig)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteAppImageConfig.html)
     DeleteAppImageConfig,
     /// Grants permission to delete an artifact
@@ -1030,6 +1230,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`artifact*`](crate::ResourceType::Artifact)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteArtifact.html)
     DeleteArtifact,
@@ -1043,6 +1245,8 @@ pub enum Action {
     ///   - [`experiment*`](crate::ResourceType::Experiment)
     ///   - [`experiment-trial-component*`](crate::ResourceType::ExperimentTrialComponent)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteAssociation.html)
     DeleteAssociation,
     /// Grants permission to delete a SageMaker HyperPod cluster
@@ -1052,6 +1256,8 @@ pub enum Action {
     ///   - [`cluster*`](crate::ResourceType::Cluster)
     /// - Dependent actions: [`eks:DeleteAccessEntry`](crate::DependentAction::EksDeleteAccessEntry)
     ///
+    /// Listed by AWS since 2024-01-02 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteCluster.html)
     DeleteCluster,
     /// Grants permission to delete a cluster scheduler config
@@ -1059,6 +1265,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`cluster-scheduler-config*`](crate::ResourceType::ClusterSchedulerConfig)
+    ///
+    /// Listed by AWS since 2025-01-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteClusterSchedulerConfig.html)
     DeleteClusterSchedulerConfig,
@@ -1068,6 +1276,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`code-repository*`](crate::ResourceType::CodeRepository)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteCodeRepository.html)
     DeleteCodeRepository,
     /// Grants permission to delete a compilation job
@@ -1075,6 +1285,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`compilation-job*`](crate::ResourceType::CompilationJob)
+    ///
+    /// Listed by AWS since 2024-01-02 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteCompilationJob.html)
     DeleteCompilationJob,
@@ -1084,6 +1296,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`compute-quota*`](crate::ResourceType::ComputeQuota)
     ///
+    /// Listed by AWS since 2025-01-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteComputeQuota.html)
     DeleteComputeQuota,
     /// Grants permission to delete a context
@@ -1091,6 +1305,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`context*`](crate::ResourceType::Context)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteContext.html)
     DeleteContext,
@@ -1100,6 +1316,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`data-quality-job-definition*`](crate::ResourceType::DataQualityJobDefinition)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteDataQualityJobDefinition.html)
     DeleteDataQualityJobDefinition,
     /// Grants permission to delete a device fleet
@@ -1107,6 +1325,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`device-fleet*`](crate::ResourceType::DeviceFleet)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteDeviceFleet.html)
     DeleteDeviceFleet,
@@ -1116,6 +1336,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`domain*`](crate::ResourceType::Domain)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteDomain.html)
     DeleteDomain,
     /// Grants permission to delete an edge deployment plan
@@ -1123,6 +1345,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`edge-deployment-plan*`](crate::ResourceType::EdgeDeploymentPlan)
+    ///
+    /// Listed by AWS since 2022-10-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteEdgeDeploymentPlan.html)
     DeleteEdgeDeploymentPlan,
@@ -1132,6 +1356,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`edge-deployment-plan*`](crate::ResourceType::EdgeDeploymentPlan)
     ///
+    /// Listed by AWS since 2022-10-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteEdgeDeploymentStage.html)
     DeleteEdgeDeploymentStage,
     /// Grants permission to delete an endpoint. Amazon SageMaker frees up all the resources that were deployed when the endpoint was created
@@ -1139,6 +1365,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`endpoint*`](crate::ResourceType::Endpoint)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteEndpoint.html)
     DeleteEndpoint,
@@ -1148,6 +1376,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`endpoint-config*`](crate::ResourceType::EndpointConfig)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteEndpointConfig.html)
     DeleteEndpointConfig,
     /// Grants permission to delete an experiment
@@ -1155,6 +1385,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`experiment*`](crate::ResourceType::Experiment)
+    ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteExperiment.html)
     DeleteExperiment,
@@ -1165,6 +1397,8 @@ pub enum Action {
     ///   - [`feature-group*`](crate::ResourceType::FeatureGroup)
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteFeatureGroup.html)
     DeleteFeatureGroup,
     /// Grants permission to delete the specified flow definition
@@ -1173,6 +1407,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`flow-definition*`](crate::ResourceType::FlowDefinition)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteFlowDefinition.html)
     DeleteFlowDefinition,
     /// Grants permission to delete hubs
@@ -1180,6 +1416,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`hub*`](crate::ResourceType::Hub)
+    ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteHub.html)
     DeleteHub,
@@ -1190,6 +1428,8 @@ pub enum Action {
     ///   - [`hub*`](crate::ResourceType::Hub)
     ///   - [`hub-content*`](crate::ResourceType::HubContent)
     ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteHubContent.html)
     DeleteHubContent,
     /// Grants permission to delete hub content reference
@@ -1199,6 +1439,8 @@ pub enum Action {
     ///   - [`hub*`](crate::ResourceType::Hub)
     ///   - [`hub-content*`](crate::ResourceType::HubContent)
     ///
+    /// Listed by AWS since 2024-08-27 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteHubContentReference.html)
     DeleteHubContentReference,
     /// Grants permission to delete a specified human loop
@@ -1206,6 +1448,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`human-loop*`](crate::ResourceType::HumanLoop)
+    ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteHumanLoop.html)
     DeleteHumanLoop,
@@ -1215,6 +1459,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`human-task-ui*`](crate::ResourceType::HumanTaskUi)
     ///
+    /// Listed by AWS since 2021-05-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteHumanTaskUi.html)
     DeleteHumanTaskUi,
     /// Grants permission to delete a hyper parameter tuning job
@@ -1222,6 +1468,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`hyper-parameter-tuning-job*`](crate::ResourceType::HyperParameterTuningJob)
+    ///
+    /// Listed by AWS since 2024-03-02 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteHyperParameterTuningJob.html)
     DeleteHyperParameterTuningJob,
@@ -1231,6 +1479,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`image*`](crate::ResourceType::Image)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteImage.html)
     DeleteImage,
     /// Grants permission to delete a SageMaker ImageVersion
@@ -1238,6 +1488,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`image-version*`](crate::ResourceType::ImageVersion)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteImageVersion.html)
     DeleteImageVersion,
@@ -1247,6 +1499,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`inference-component*`](crate::ResourceType::InferenceComponent)
     ///
+    /// Listed by AWS since 2023-12-03 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteInferenceComponent.html)
     DeleteInferenceComponent,
     /// Grants permission to delete an inference experiment
@@ -1254,6 +1508,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`inference-experiment*`](crate::ResourceType::InferenceExperiment)
+    ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteInferenceExperiment.html)
     DeleteInferenceExperiment,
@@ -1263,12 +1519,16 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`job*`](crate::ResourceType::Job)
     ///
+    /// Listed by AWS since 2026-06-03 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteJob.html)
     DeleteJob,
     /// Grants permission to delete a lineage group policy
     ///
     /// - Access level: Write
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2022-01-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/Welcome.html)
     DeleteLineageGroupPolicy,
@@ -1278,6 +1538,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`mlflow-app*`](crate::ResourceType::MlflowApp)
     ///
+    /// Listed by AWS since 2025-12-02 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteMlflowApp.html)
     DeleteMlflowApp,
     /// Grants permission to delete an MLflow tracking server
@@ -1285,6 +1547,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`mlflow-tracking-server*`](crate::ResourceType::MlflowTrackingServer) with [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag), [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag)
+    ///
+    /// Listed by AWS since 2024-07-06 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteMlflowTrackingServer.html)
     DeleteMlflowTrackingServer,
@@ -1294,6 +1558,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`model*`](crate::ResourceType::Model)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteModel.html)
     DeleteModel,
     /// Grants permission to delete the model bias job definition created using the CreateModelBiasJobDefinition API
@@ -1301,6 +1567,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`model-bias-job-definition*`](crate::ResourceType::ModelBiasJobDefinition)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteModelBiasJobDefinition.html)
     DeleteModelBiasJobDefinition,
@@ -1310,6 +1578,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`model-card*`](crate::ResourceType::ModelCard)
     ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteModelCard.html)
     DeleteModelCard,
     /// Grants permission to delete the model explainability job definition created using the CreateModelExplainabilityJobDefinition API
@@ -1317,6 +1587,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`model-explainability-job-definition*`](crate::ResourceType::ModelExplainabilityJobDefinition)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteModelExplainabilityJobDefinition.html)
     DeleteModelExplainabilityJobDefinition,
@@ -1326,6 +1598,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`model-package*`](crate::ResourceType::ModelPackage) with [`sagemaker:CurrentModelLifeCycleStageStatus`](crate::ConditionKey::CurrentModelLifeCycleStageStatus), [`sagemaker:CurrentModelLifeCycleStage`](crate::ConditionKey::CurrentModelLifeCycleStage), [`sagemaker:CurrentCustomerMetadataProperties/${MetadataKey}`](crate::ConditionKey::CurrentCustomerMetadataProperties)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteModelPackage.html)
     DeleteModelPackage,
     /// Grants permission to delete a ModelPackageGroup
@@ -1333,6 +1607,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`model-package-group*`](crate::ResourceType::ModelPackageGroup)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteModelPackageGroup.html)
     DeleteModelPackageGroup,
@@ -1342,6 +1618,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`model-package-group*`](crate::ResourceType::ModelPackageGroup)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteModelPackageGroupPolicy.html)
     DeleteModelPackageGroupPolicy,
     /// Grants permission to delete the model quality job definition created using the CreateModelQualityJobDefinition API
@@ -1349,6 +1627,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`model-quality-job-definition*`](crate::ResourceType::ModelQualityJobDefinition)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteModelQualityJobDefinition.html)
     DeleteModelQualityJobDefinition,
@@ -1358,6 +1638,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`monitoring-schedule*`](crate::ResourceType::MonitoringSchedule)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteMonitoringSchedule.html)
     DeleteMonitoringSchedule,
     /// Grants permission to delete a Amazon SageMaker notebook instance. Before you can delete a notebook instance, you must call the StopNotebookInstance API
@@ -1365,6 +1647,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`notebook-instance*`](crate::ResourceType::NotebookInstance)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteNotebookInstance.html)
     DeleteNotebookInstance,
@@ -1374,6 +1658,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`notebook-instance-lifecycle-config*`](crate::ResourceType::NotebookInstanceLifecycleConfig)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteNotebookInstanceLifecycleConfig.html)
     DeleteNotebookInstanceLifecycleConfig,
     /// Grants permission to delete an optimization job
@@ -1381,6 +1667,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`optimization-job*`](crate::ResourceType::OptimizationJob)
+    ///
+    /// Listed by AWS since 2024-08-27 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteOptimizationJob.html)
     DeleteOptimizationJob,
@@ -1390,6 +1678,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`partner-app*`](crate::ResourceType::PartnerApp)
     ///
+    /// Listed by AWS since 2024-12-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeletePartnerApp.html)
     DeletePartnerApp,
     /// Grants permission to delete a pipeline
@@ -1397,6 +1687,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`pipeline*`](crate::ResourceType::Pipeline)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeletePipeline.html)
     DeletePipeline,
@@ -1406,6 +1698,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`processing-job*`](crate::ResourceType::ProcessingJob)
     ///
+    /// Listed by AWS since 2026-04-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteProcessingJob.html)
     DeleteProcessingJob,
     /// Grants permission to delete a project
@@ -1413,6 +1707,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`project*`](crate::ResourceType::Project)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteProject.html)
     DeleteProject,
@@ -1422,6 +1718,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`feature-group*`](crate::ResourceType::FeatureGroup)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_feature_store_DeleteRecord.html)
     DeleteRecord,
     /// Grants AWS Resource Access Manager permission to delete a resource policy on a SageMaker resource that supports cross-account sharing
@@ -1429,6 +1727,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Permission only: no API operation of this name
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2024-04-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteResourcePolicy.html)
     DeleteResourcePolicy,
@@ -1439,6 +1739,8 @@ pub enum Action {
     ///   - [`space*`](crate::ResourceType::Space)
     /// - Condition keys: [`sagemaker:OwnerUserProfileArn`](crate::ConditionKey::OwnerUserProfileArn), [`sagemaker:SpaceSharingType`](crate::ConditionKey::SpaceSharingType)
     ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteSpace.html)
     DeleteSpace,
     /// Grants permission to delete a Studio Lifecycle Configuration
@@ -1446,6 +1748,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`studio-lifecycle-config*`](crate::ResourceType::StudioLifecycleConfig)
+    ///
+    /// Listed by AWS since 2022-04-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteStudioLifecycleConfig.html)
     DeleteStudioLifecycleConfig,
@@ -1517,6 +1821,8 @@ pub enum Action {
     ///   - [`workteam`](crate::ResourceType::Workteam)
     /// - Condition keys: [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteTags.html)
     DeleteTags,
     /// Grants permission to delete a training job
@@ -1524,6 +1830,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`training-job*`](crate::ResourceType::TrainingJob)
+    ///
+    /// Listed by AWS since 2026-04-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteTrainingJob.html)
     DeleteTrainingJob,
@@ -1533,6 +1841,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`experiment-trial*`](crate::ResourceType::ExperimentTrial)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteTrial.html)
     DeleteTrial,
     /// Grants permission to delete a trial component
@@ -1540,6 +1850,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`experiment-trial-component*`](crate::ResourceType::ExperimentTrialComponent)
+    ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteTrialComponent.html)
     DeleteTrialComponent,
@@ -1549,6 +1861,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`user-profile*`](crate::ResourceType::UserProfile)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteUserProfile.html)
     DeleteUserProfile,
     /// Grants permission to delete a workforce
@@ -1557,6 +1871,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`workforce*`](crate::ResourceType::Workforce)
     ///
+    /// Listed by AWS since 2020-08-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteWorkforce.html)
     DeleteWorkforce,
     /// Grants permission to delete a workteam
@@ -1564,6 +1880,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`workteam*`](crate::ResourceType::Workteam)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteWorkteam.html)
     DeleteWorkteam,
@@ -1574,6 +1892,8 @@ pub enum Action {
     ///   - [`hub*`](crate::ResourceType::Hub)
     ///   - [`hub-content*`](crate::ResourceType::HubContent)
     ///
+    /// Listed by AWS since 2024-08-27 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/jumpstart-curated-hubs-admin-guide.html)
     DeployHubModel,
     /// Grants permission to deregister a set of devices
@@ -1581,6 +1901,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`device*`](crate::ResourceType::Device)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeregisterDevices.html)
     DeregisterDevices,
@@ -1590,6 +1912,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`ai-benchmark-job*`](crate::ResourceType::AiBenchmarkJob)
     ///
+    /// Listed by AWS since 2026-04-22 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeAIBenchmarkJob.html)
     DescribeAIBenchmarkJob,
     /// Grants permission to describe an AI recommendation job
@@ -1597,6 +1921,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`ai-recommendation-job*`](crate::ResourceType::AiRecommendationJob)
+    ///
+    /// Listed by AWS since 2026-04-22 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeAIRecommendationJob.html)
     DescribeAIRecommendationJob,
@@ -1606,6 +1932,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`ai-workload-config*`](crate::ResourceType::AiWorkloadConfig)
     ///
+    /// Listed by AWS since 2026-04-22 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeAIWorkloadConfig.html)
     DescribeAIWorkloadConfig,
     /// Grants permission to get information about an action
@@ -1613,6 +1941,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`action*`](crate::ResourceType::Action)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeAction.html)
     DescribeAction,
@@ -1622,6 +1952,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`algorithm*`](crate::ResourceType::Algorithm)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeAlgorithm.html)
     DescribeAlgorithm,
     /// Grants permission to describe an App
@@ -1629,6 +1961,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`app*`](crate::ResourceType::App)
+    ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeApp.html)
     DescribeApp,
@@ -1638,6 +1972,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`app-image-config*`](crate::ResourceType::AppImageConfig)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeAppImageConfig.html)
     DescribeAppImageConfig,
     /// Grants permission to get information about an artifact
@@ -1645,6 +1981,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`artifact*`](crate::ResourceType::Artifact)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeArtifact.html)
     DescribeArtifact,
@@ -1654,6 +1992,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`automl-job*`](crate::ResourceType::AutomlJob)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeAutoMLJob.html)
     DescribeAutoMLJob,
     /// Grants permission to describe an AutoML job that was created via the CreateAutoMLJobV2 API
@@ -1661,6 +2001,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`automl-job*`](crate::ResourceType::AutomlJob)
+    ///
+    /// Listed by AWS since 2023-07-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeAutoMLJobV2.html)
     DescribeAutoMLJobV2,
@@ -1670,6 +2012,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`cluster*`](crate::ResourceType::Cluster)
     ///
+    /// Listed by AWS since 2024-01-02 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeCluster.html)
     DescribeCluster,
     /// Grants permission to return information about an Event within a SageMaker HyperPod cluster
@@ -1677,6 +2021,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`cluster*`](crate::ResourceType::Cluster)
+    ///
+    /// Listed by AWS since 2025-08-06 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeClusterEvent.html)
     DescribeClusterEvent,
@@ -1687,6 +2033,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`cluster*`](crate::ResourceType::Cluster)
     ///
+    /// Listed by AWS since 2025-07-11 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-hyperpod-inference.html)
     DescribeClusterInference,
     /// Grants permission to return information about a SageMaker HyperPod cluster node
@@ -1694,6 +2042,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`cluster*`](crate::ResourceType::Cluster)
+    ///
+    /// Listed by AWS since 2024-01-02 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeClusterNode.html)
     DescribeClusterNode,
@@ -1703,6 +2053,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`cluster-scheduler-config*`](crate::ResourceType::ClusterSchedulerConfig)
     ///
+    /// Listed by AWS since 2025-01-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeClusterSchedulerConfig.html)
     DescribeClusterSchedulerConfig,
     /// Grants permission to describe a CodeRepository
@@ -1710,6 +2062,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`code-repository*`](crate::ResourceType::CodeRepository)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeCodeRepository.html)
     DescribeCodeRepository,
@@ -1719,6 +2073,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`compilation-job*`](crate::ResourceType::CompilationJob)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeCompilationJob.html)
     DescribeCompilationJob,
     /// Grants permission to get information about a compute quota
@@ -1726,6 +2082,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`compute-quota*`](crate::ResourceType::ComputeQuota)
+    ///
+    /// Listed by AWS since 2025-01-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeComputeQuota.html)
     DescribeComputeQuota,
@@ -1735,6 +2093,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`context*`](crate::ResourceType::Context)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeContext.html)
     DescribeContext,
     /// Grants permission to return information about a data quality job definition
@@ -1742,6 +2102,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`data-quality-job-definition*`](crate::ResourceType::DataQualityJobDefinition)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeDataQualityJobDefinition.html)
     DescribeDataQualityJobDefinition,
@@ -1751,6 +2113,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`device*`](crate::ResourceType::Device)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeDevice.html)
     DescribeDevice,
     /// Grants permission to access information about a device fleet
@@ -1758,6 +2122,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`device-fleet*`](crate::ResourceType::DeviceFleet)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeDeviceFleet.html)
     DescribeDeviceFleet,
@@ -1767,6 +2133,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`domain*`](crate::ResourceType::Domain)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeDomain.html)
     DescribeDomain,
     /// Grants permission to access information about an edge deployment plan
@@ -1774,6 +2142,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`edge-deployment-plan*`](crate::ResourceType::EdgeDeploymentPlan)
+    ///
+    /// Listed by AWS since 2022-10-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeEdgeDeploymentPlan.html)
     DescribeEdgeDeploymentPlan,
@@ -1783,6 +2153,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`edge-packaging-job*`](crate::ResourceType::EdgePackagingJob)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeEdgePackagingJob.html)
     DescribeEdgePackagingJob,
     /// Grants permission to return the description of an endpoint
@@ -1790,6 +2162,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`endpoint*`](crate::ResourceType::Endpoint)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeEndpoint.html)
     DescribeEndpoint,
@@ -1799,6 +2173,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`endpoint-config*`](crate::ResourceType::EndpointConfig)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeEndpointConfig.html)
     DescribeEndpointConfig,
     /// Grants permission to return information about an experiment
@@ -1806,6 +2182,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`experiment*`](crate::ResourceType::Experiment)
+    ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeExperiment.html)
     DescribeExperiment,
@@ -1815,6 +2193,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`feature-group*`](crate::ResourceType::FeatureGroup)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeFeatureGroup.html)
     DescribeFeatureGroup,
     /// Grants permission to return information about a feature metadata
@@ -1822,6 +2202,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`feature-group*`](crate::ResourceType::FeatureGroup)
+    ///
+    /// Listed by AWS since 2022-07-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeFeatureMetadata.html)
     DescribeFeatureMetadata,
@@ -1831,6 +2213,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`flow-definition*`](crate::ResourceType::FlowDefinition)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeFlowDefinition.html)
     DescribeFlowDefinition,
     /// Grants permission to describe hubs
@@ -1838,6 +2222,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`hub*`](crate::ResourceType::Hub)
+    ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeHub.html)
     DescribeHub,
@@ -1848,6 +2234,8 @@ pub enum Action {
     ///   - [`hub*`](crate::ResourceType::Hub)
     ///   - [`hub-content*`](crate::ResourceType::HubContent)
     ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeHubContent.html)
     DescribeHubContent,
     /// Grants permission to return information about the specified human loop
@@ -1855,6 +2243,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`human-loop*`](crate::ResourceType::HumanLoop)
+    ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeHumanLoop.html)
     DescribeHumanLoop,
@@ -1864,6 +2254,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`human-task-ui*`](crate::ResourceType::HumanTaskUi)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeHumanTaskUi.html)
     DescribeHumanTaskUi,
     /// Grants permission to describe a hyper parameter tuning job that was created via the CreateHyperParameterTuningJob API
@@ -1871,6 +2263,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`hyper-parameter-tuning-job*`](crate::ResourceType::HyperParameterTuningJob)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeHyperParameterTuningJob.html)
     DescribeHyperParameterTuningJob,
@@ -1880,6 +2274,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`image*`](crate::ResourceType::Image)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeImage.html)
     DescribeImage,
     /// Grants permission to return information about a SageMaker ImageVersion
@@ -1887,6 +2283,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`image-version*`](crate::ResourceType::ImageVersion)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeImageVersion.html)
     DescribeImageVersion,
@@ -1896,6 +2294,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`inference-component*`](crate::ResourceType::InferenceComponent)
     ///
+    /// Listed by AWS since 2023-12-03 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeInferenceComponent.html)
     DescribeInferenceComponent,
     /// Grants permission to get information about an inference experiment
@@ -1903,6 +2303,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`inference-experiment*`](crate::ResourceType::InferenceExperiment)
+    ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeInferenceExperiment.html)
     DescribeInferenceExperiment,
@@ -1912,6 +2314,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`inference-recommendations-job*`](crate::ResourceType::InferenceRecommendationsJob)
     ///
+    /// Listed by AWS since 2022-01-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeInferenceRecommendationsJob.html)
     DescribeInferenceRecommendationsJob,
     /// Grants permission to return information about a SageMaker model customization job
@@ -1920,12 +2324,16 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`job*`](crate::ResourceType::Job)
     ///
+    /// Listed by AWS since 2026-06-03 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeJob.html)
     DescribeJob,
     /// Grants permission to return information about a job schema version for a particular JobCategory for the CreateJob API
     ///
     /// - Access level: Read
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2026-06-03 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeJobSchemaVersion.html)
     DescribeJobSchemaVersion,
@@ -1935,12 +2343,16 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`labeling-job*`](crate::ResourceType::LabelingJob)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeLabelingJob.html)
     DescribeLabelingJob,
     /// Grants permission to describe a lineage group
     ///
     /// - Access level: Read
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2022-01-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeLineageGroup.html)
     DescribeLineageGroup,
@@ -1950,6 +2362,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`mlflow-app*`](crate::ResourceType::MlflowApp)
     ///
+    /// Listed by AWS since 2025-12-02 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeMlflowApp.html)
     DescribeMlflowApp,
     /// Grants permission to get information about an MLflow tracking server
@@ -1957,6 +2371,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`mlflow-tracking-server*`](crate::ResourceType::MlflowTrackingServer) with [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag), [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag)
+    ///
+    /// Listed by AWS since 2024-07-06 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeMlflowTrackingServer.html)
     DescribeMlflowTrackingServer,
@@ -1966,6 +2382,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`model*`](crate::ResourceType::Model)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeModel.html)
     DescribeModel,
     /// Grants permission to return information about a model bias job definition
@@ -1973,6 +2391,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`model-bias-job-definition*`](crate::ResourceType::ModelBiasJobDefinition)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeModelBiasJobDefinition.html)
     DescribeModelBiasJobDefinition,
@@ -1982,6 +2402,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`model-card*`](crate::ResourceType::ModelCard)
     ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeModelCard.html)
     DescribeModelCard,
     /// Grants permission to get information about a model card export job
@@ -1989,6 +2411,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`model-card-export-job*`](crate::ResourceType::ModelCardExportJob)
+    ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeModelCardExportJob.html)
     DescribeModelCardExportJob,
@@ -1998,6 +2422,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`model-explainability-job-definition*`](crate::ResourceType::ModelExplainabilityJobDefinition)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeModelExplainabilityJobDefinition.html)
     DescribeModelExplainabilityJobDefinition,
     /// Grants permission to describe a ModelPackage
@@ -2005,6 +2431,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`model-package*`](crate::ResourceType::ModelPackage) with [`sagemaker:CurrentModelLifeCycleStageStatus`](crate::ConditionKey::CurrentModelLifeCycleStageStatus), [`sagemaker:CurrentModelLifeCycleStage`](crate::ConditionKey::CurrentModelLifeCycleStage), [`sagemaker:CurrentCustomerMetadataProperties/${MetadataKey}`](crate::ConditionKey::CurrentCustomerMetadataProperties)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeModelPackage.html)
     DescribeModelPackage,
@@ -2014,6 +2442,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`model-package-group*`](crate::ResourceType::ModelPackageGroup)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeModelPackageGroup.html)
     DescribeModelPackageGroup,
     /// Grants permission to return information about a model quality job definition
@@ -2021,6 +2451,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`model-quality-job-definition*`](crate::ResourceType::ModelQualityJobDefinition)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeModelQualityJobDefinition.html)
     DescribeModelQualityJobDefinition,
@@ -2030,6 +2462,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`monitoring-schedule*`](crate::ResourceType::MonitoringSchedule)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeMonitoringSchedule.html)
     DescribeMonitoringSchedule,
     /// Grants permission to return information about a notebook instance
@@ -2037,6 +2471,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`notebook-instance*`](crate::ResourceType::NotebookInstance)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeNotebookInstance.html)
     DescribeNotebookInstance,
@@ -2046,6 +2482,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`notebook-instance-lifecycle-config*`](crate::ResourceType::NotebookInstanceLifecycleConfig)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeNotebookInstanceLifecycleConfig.html)
     DescribeNotebookInstanceLifecycleConfig,
     /// Grants permission to return information about an optimization job
@@ -2054,6 +2492,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`optimization-job*`](crate::ResourceType::OptimizationJob)
     ///
+    /// Listed by AWS since 2024-08-27 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeOptimizationJob.html)
     DescribeOptimizationJob,
     /// Grants permission to describe an Amazon SageMaker Partner AI App
@@ -2061,6 +2501,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`partner-app*`](crate::ResourceType::PartnerApp)
+    ///
+    /// Listed by AWS since 2024-12-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribePartnerApp.html)
     DescribePartnerApp,
@@ -2071,6 +2513,8 @@ pub enum Action {
     ///   - [`pipeline*`](crate::ResourceType::Pipeline)
     /// - Condition keys: [`sagemaker:PipelineVersionId`](crate::ConditionKey::PipelineVersionId)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribePipeline.html)
     DescribePipeline,
     /// Grants permission to get the pipeline definition for a pipeline execution
@@ -2078,6 +2522,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`pipeline-execution*`](crate::ResourceType::PipelineExecution)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribePipelineDefinitionForExecution.html)
     DescribePipelineDefinitionForExecution,
@@ -2087,6 +2533,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`pipeline-execution*`](crate::ResourceType::PipelineExecution)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribePipelineExecution.html)
     DescribePipelineExecution,
     /// Grants permission to return information about a processing job
@@ -2094,6 +2542,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`processing-job*`](crate::ResourceType::ProcessingJob)
+    ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeProcessingJob.html)
     DescribeProcessingJob,
@@ -2103,6 +2553,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`project*`](crate::ResourceType::Project)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeProject.html)
     DescribeProject,
     /// Grants permission to return information about a specified Reserved Capacity
@@ -2110,6 +2562,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`reserved-capacity*`](crate::ResourceType::ReservedCapacity)
+    ///
+    /// Listed by AWS since 2025-08-09 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeReservedCapacity.html)
     DescribeReservedCapacity,
@@ -2120,6 +2574,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`shared-model*`](crate::ResourceType::SharedModel)
     ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/canvas-collaborate-permissions.html)
     DescribeSharedModel,
     /// Grants permission to describe a Space
@@ -2127,6 +2583,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`space*`](crate::ResourceType::Space)
+    ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeSpace.html)
     DescribeSpace,
@@ -2136,6 +2594,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`studio-lifecycle-config*`](crate::ResourceType::StudioLifecycleConfig)
     ///
+    /// Listed by AWS since 2022-04-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeStudioLifecycleConfig.html)
     DescribeStudioLifecycleConfig,
     /// Grants permission to return information about a subscribed workteam
@@ -2143,6 +2603,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`workteam*`](crate::ResourceType::Workteam)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeSubscribedWorkteam.html)
     DescribeSubscribedWorkteam,
@@ -2152,6 +2614,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`training-job*`](crate::ResourceType::TrainingJob)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeTrainingJob.html)
     DescribeTrainingJob,
     /// Grants permission to return information about a specified training plan
@@ -2159,6 +2623,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`training-plan*`](crate::ResourceType::TrainingPlan)
+    ///
+    /// Listed by AWS since 2025-01-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeTrainingPlan.html)
     DescribeTrainingPlan,
@@ -2168,6 +2634,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`training-plan*`](crate::ResourceType::TrainingPlan) with [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag), [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag)
     ///
+    /// Listed by AWS after 2026-07-31: newer than every dated version of the catalog read.
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeTrainingPlanExtensionHistory.html)
     DescribeTrainingPlanExtensionHistory,
     /// Grants permission to return information about a transform job
@@ -2175,6 +2643,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`transform-job*`](crate::ResourceType::TransformJob)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeTransformJob.html)
     DescribeTransformJob,
@@ -2184,6 +2654,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`experiment-trial*`](crate::ResourceType::ExperimentTrial)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeTrial.html)
     DescribeTrial,
     /// Grants permission to return information about a trial component
@@ -2191,6 +2663,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`experiment-trial-component*`](crate::ResourceType::ExperimentTrialComponent)
+    ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeTrialComponent.html)
     DescribeTrialComponent,
@@ -2200,6 +2674,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`user-profile*`](crate::ResourceType::UserProfile)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeUserProfile.html)
     DescribeUserProfile,
     /// Grants permission to return information about a workforce
@@ -2208,6 +2684,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`workforce*`](crate::ResourceType::Workforce)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeWorkforce.html)
     DescribeWorkforce,
     /// Grants permission to return information about a workteam
@@ -2215,6 +2693,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`workteam*`](crate::ResourceType::Workteam)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeWorkteam.html)
     DescribeWorkteam,
@@ -2225,12 +2705,16 @@ pub enum Action {
     ///   - [`cluster*`](crate::ResourceType::Cluster)
     /// - Dependent actions: [`ec2:DescribeVolumes`](crate::DependentAction::Ec2DescribeVolumes), [`ec2:DetachVolume`](crate::DependentAction::Ec2DetachVolume), [`eks:DescribeCluster`](crate::DependentAction::EksDescribeCluster)
     ///
+    /// Listed by AWS since 2025-08-06 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DetachClusterNodeVolume.html)
     DetachClusterNodeVolume,
     /// Grants permission to disable a SageMaker Service Catalog Portfolio
     ///
     /// - Access level: Write
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DisableSagemakerServicecatalogPortfolio.html)
     DisableSagemakerServicecatalogPortfolio,
@@ -2242,6 +2726,8 @@ pub enum Action {
     ///   - [`experiment-trial-component*`](crate::ResourceType::ExperimentTrialComponent)
     ///   - [`processing-job*`](crate::ResourceType::ProcessingJob)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DisassociateTrialComponent.html)
     DisassociateTrialComponent,
     /// Grants permission to enable a SageMaker Service Catalog Portfolio
@@ -2249,12 +2735,16 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_EnableSagemakerServicecatalogPortfolio.html)
     EnableSagemakerServicecatalogPortfolio,
     /// Grants permission to extend an existing training plan by purchasing an extension offering
     ///
     /// - Access level: Write
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS after 2026-07-31: newer than every dated version of the catalog read.
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ExtendTrainingPlan.html)
     ExtendTrainingPlan,
@@ -2264,6 +2754,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`device*`](crate::ResourceType::Device)
     ///
+    /// Listed by AWS since 2023-07-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_edge_GetDeployments.html)
     GetDeployments,
     /// Grants permission to access a summary of the devices in a device fleet
@@ -2271,6 +2763,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`device-fleet*`](crate::ResourceType::DeviceFleet)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_GetDeviceFleetReport.html)
     GetDeviceFleetReport,
@@ -2280,12 +2774,16 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`device*`](crate::ResourceType::Device)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_edge_GetDeviceRegistration.html)
     GetDeviceRegistration,
     /// Grants permission to retreive a lineage group policy
     ///
     /// - Access level: Read
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2022-01-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_GetLineageGroupPolicy.html)
     GetLineageGroupPolicy,
@@ -2295,6 +2793,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`model-package-group*`](crate::ResourceType::ModelPackageGroup)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_GetModelPackageGroupPolicy.html)
     GetModelPackageGroupPolicy,
     /// Grants permission to get a record from a feature group
@@ -2302,6 +2802,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`feature-group*`](crate::ResourceType::FeatureGroup)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_feature_store_GetRecord.html)
     GetRecord,
@@ -2311,12 +2813,16 @@ pub enum Action {
     /// - Permission only: no API operation of this name
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2024-04-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_GetResourcePolicy.html)
     GetResourcePolicy,
     /// Grants permission to get a SageMaker Service Catalog Portfolio
     ///
     /// - Access level: Read
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_GetSagemakerServicecatalogPortfolioStatus.html)
     GetSagemakerServicecatalogPortfolioStatus,
@@ -2326,12 +2832,16 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`inference-recommendations-job*`](crate::ResourceType::InferenceRecommendationsJob)
     ///
+    /// Listed by AWS since 2023-09-24 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_GetScalingConfigurationRecommendation.html)
     GetScalingConfigurationRecommendation,
     /// Grants permission to get search suggestions when provided with a keyword
     ///
     /// - Access level: Read
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_GetSearchSuggestions.html)
     GetSearchSuggestions,
@@ -2344,6 +2854,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     /// - Dependent actions: [`sagemaker:AddTags`](crate::DependentAction::SagemakerAddTags)
     ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ImportHubContent.html)
     ImportHubContent,
     /// Grants permission to invoke an endpoint. After you deploy a model into production using Amazon SageMaker hosting services, your client applications use this API to get inferences from the model hosted at the specified endpoint
@@ -2354,6 +2866,8 @@ pub enum Action {
     ///   - [`inference-component`](crate::ResourceType::InferenceComponent)
     /// - Condition keys: [`sagemaker:TargetModel`](crate::ConditionKey::TargetModel)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_runtime_InvokeEndpoint.html)
     InvokeEndpoint,
     /// Grants permission to get inferences from the hosted model at the specified endpoint in an asynchronous manner
@@ -2361,6 +2875,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types (`*` required):
     ///   - [`endpoint*`](crate::ResourceType::Endpoint)
+    ///
+    /// Listed by AWS since 2021-09-24 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_runtime_InvokeEndpointAsync.html)
     InvokeEndpointAsync,
@@ -2371,12 +2887,16 @@ pub enum Action {
     ///   - [`endpoint*`](crate::ResourceType::Endpoint)
     ///   - [`inference-component`](crate::ResourceType::InferenceComponent)
     ///
+    /// Listed by AWS since 2023-12-03 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_runtime_InvokeEndpointWithResponseStream.html)
     InvokeEndpointWithResponseStream,
     /// Grants permission to list AI benchmark jobs
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2026-04-22 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListAIBenchmarkJobs.html)
     ListAIBenchmarkJobs,
@@ -2385,12 +2905,16 @@ pub enum Action {
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2026-04-22 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListAIRecommendationJobs.html)
     ListAIRecommendationJobs,
     /// Grants permission to list AI workload configurations
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2026-04-22 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListAIWorkloadConfigs.html)
     ListAIWorkloadConfigs,
@@ -2399,12 +2923,16 @@ pub enum Action {
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListActions.html)
     ListActions,
     /// Grants permission to list Algorithms
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListAlgorithms.html)
     ListAlgorithms,
@@ -2415,12 +2943,16 @@ pub enum Action {
     ///   - [`image*`](crate::ResourceType::Image)
     ///   - [`image-version*`](crate::ResourceType::ImageVersion)
     ///
+    /// Listed by AWS since 2023-07-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListAliases.html)
     ListAliases,
     /// Grants permission to list the AppImageConfigs in your account
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListAppImageConfigs.html)
     ListAppImageConfigs,
@@ -2429,12 +2961,16 @@ pub enum Action {
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListApps.html)
     ListApps,
     /// Grants permission to list artifacts
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListArtifacts.html)
     ListArtifacts,
@@ -2443,6 +2979,8 @@ pub enum Action {
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListAssociations.html)
     ListAssociations,
     /// Grants permission to list AutoML jobs
@@ -2450,12 +2988,16 @@ pub enum Action {
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListAutoMLJobs.html)
     ListAutoMLJobs,
     /// Grants permission to lists candidates for an AutoML job
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListCandidatesForAutoMLJob.html)
     ListCandidatesForAutoMLJob,
@@ -2465,6 +3007,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`cluster*`](crate::ResourceType::Cluster)
     ///
+    /// Listed by AWS since 2025-08-06 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListClusterEvents.html)
     ListClusterEvents,
     /// Grants permission to list nodes within a SageMaker HyperPod cluster
@@ -2473,12 +3017,16 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`cluster*`](crate::ResourceType::Cluster)
     ///
+    /// Listed by AWS since 2024-01-02 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListClusterNodes.html)
     ListClusterNodes,
     /// Grants permission to list cluster scheduler configs
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2025-01-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListClusterSchedulerConfigs.html)
     ListClusterSchedulerConfigs,
@@ -2487,12 +3035,16 @@ pub enum Action {
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2024-01-02 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListClusters.html)
     ListClusters,
     /// Grants permission to list code repositories
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListCodeRepositories.html)
     ListCodeRepositories,
@@ -2501,12 +3053,16 @@ pub enum Action {
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListCompilationJobs.html)
     ListCompilationJobs,
     /// Grants permission to list compute quotas
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2025-01-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListComputeQuotas.html)
     ListComputeQuotas,
@@ -2515,12 +3071,16 @@ pub enum Action {
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListContexts.html)
     ListContexts,
     /// Grants permission to list data quality job definitions
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListDataQualityJobDefinitions.html)
     ListDataQualityJobDefinitions,
@@ -2529,12 +3089,16 @@ pub enum Action {
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListDeviceFleets.html)
     ListDeviceFleets,
     /// Grants permission to list devices
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListDevices.html)
     ListDevices,
@@ -2543,12 +3107,16 @@ pub enum Action {
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListDomains.html)
     ListDomains,
     /// Grants permission to list edge deployment plans
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2022-10-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListEdgeDeploymentPlans.html)
     ListEdgeDeploymentPlans,
@@ -2557,12 +3125,16 @@ pub enum Action {
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListEdgePackagingJobs.html)
     ListEdgePackagingJobs,
     /// Grants permission to list endpoint configurations
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListEndpointConfigs.html)
     ListEndpointConfigs,
@@ -2571,12 +3143,16 @@ pub enum Action {
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListEndpoints.html)
     ListEndpoints,
     /// Grants permission to list experiments
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListExperiments.html)
     ListExperiments,
@@ -2585,12 +3161,16 @@ pub enum Action {
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListFeatureGroups.html)
     ListFeatureGroups,
     /// Grants permission to return summary information about flow definitions, given the specified parameters
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListFlowDefinitions.html)
     ListFlowDefinitions,
@@ -2601,6 +3181,8 @@ pub enum Action {
     ///   - [`hub*`](crate::ResourceType::Hub)
     ///   - [`hub-content*`](crate::ResourceType::HubContent)
     ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListHubContentVersions.html)
     ListHubContentVersions,
     /// Grants permission to list newest versions of hub content
@@ -2609,12 +3191,16 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`hub*`](crate::ResourceType::Hub)
     ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListHubContents.html)
     ListHubContents,
     /// Grants permission to list hubs
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListHubs.html)
     ListHubs,
@@ -2623,6 +3209,8 @@ pub enum Action {
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListHumanLoops.html)
     ListHumanLoops,
     /// Grants permission to return summary information about human review workflow user interfaces, given the specified parameters
@@ -2630,12 +3218,16 @@ pub enum Action {
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListHumanTaskUis.html)
     ListHumanTaskUis,
     /// Grants permission to list hyper parameter tuning jobs
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListHyperParameterTuningJobs.html)
     ListHyperParameterTuningJobs,
@@ -2645,12 +3237,16 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`image*`](crate::ResourceType::Image)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListImageVersions.html)
     ListImageVersions,
     /// Grants permission to list SageMaker Images in your account
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListImages.html)
     ListImages,
@@ -2659,12 +3255,16 @@ pub enum Action {
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2023-12-03 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListInferenceComponents.html)
     ListInferenceComponents,
     /// Grants permission to list inference experiments
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListInferenceExperiments.html)
     ListInferenceExperiments,
@@ -2673,12 +3273,16 @@ pub enum Action {
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListInferenceRecommendationsJobSteps.html)
     ListInferenceRecommendationsJobSteps,
     /// Grants permission to list inference recommendations jobs
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2022-01-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListInferenceRecommendationsJobs.html)
     ListInferenceRecommendationsJobs,
@@ -2687,6 +3291,8 @@ pub enum Action {
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2026-06-03 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListJobSchemaVersions.html)
     ListJobSchemaVersions,
     /// Grants permission to list SageMaker model customization jobs
@@ -2694,12 +3300,16 @@ pub enum Action {
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2026-06-03 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListJobs.html)
     ListJobs,
     /// Grants permission to list labeling jobs
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListLabelingJobs.html)
     ListLabelingJobs,
@@ -2709,12 +3319,16 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`workteam*`](crate::ResourceType::Workteam)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListLabelingJobs.html)
     ListLabelingJobsForWorkteam,
     /// Grants permission to list lineage groups
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2022-01-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListLineageGroups.html)
     ListLineageGroups,
@@ -2723,6 +3337,8 @@ pub enum Action {
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2025-12-02 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListMlflowApps.html)
     ListMlflowApps,
     /// Grants permission to list MLflow tracking servers
@@ -2730,12 +3346,16 @@ pub enum Action {
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2024-07-06 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListMlflowTrackingServers.html)
     ListMlflowTrackingServers,
     /// Grants permission to list model bias job definitions
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListModelBiasJobDefinitions.html)
     ListModelBiasJobDefinitions,
@@ -2745,6 +3365,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`model-card*`](crate::ResourceType::ModelCard)
     ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListModelCardExportJobs.html)
     ListModelCardExportJobs,
     /// Grants permission to list versions of a model card
@@ -2753,12 +3375,16 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`model-card*`](crate::ResourceType::ModelCard)
     ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListModelCardVersions.html)
     ListModelCardVersions,
     /// Grants permission to list model cards
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListModelCards.html)
     ListModelCards,
@@ -2767,6 +3393,8 @@ pub enum Action {
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListModelExplainabilityJobDefinitions.html)
     ListModelExplainabilityJobDefinitions,
     /// Grants permission to list model metadata for inference recommendations jobs
@@ -2774,12 +3402,16 @@ pub enum Action {
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2022-01-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListModelMetadata.html)
     ListModelMetadata,
     /// Grants permission to list ModelPackageGroups
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListModelPackageGroups.html)
     ListModelPackageGroups,
@@ -2789,12 +3421,16 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`model-package`](crate::ResourceType::ModelPackage)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListModelPackages.html)
     ListModelPackages,
     /// Grants permission to list model quality job definitions
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListModelQualityJobDefinitions.html)
     ListModelQualityJobDefinitions,
@@ -2803,12 +3439,16 @@ pub enum Action {
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListModels.html)
     ListModels,
     /// Grants permission to list the history of a monitoring alert
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListMonitoringHistory.html)
     ListMonitoringAlertHistory,
@@ -2817,12 +3457,16 @@ pub enum Action {
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListMonitoringAlerts.html)
     ListMonitoringAlerts,
     /// Grants permission to list monitoring executions
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListMonitoringExecutions.html)
     ListMonitoringExecutions,
@@ -2831,12 +3475,16 @@ pub enum Action {
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListMonitoringSchedules.html)
     ListMonitoringSchedules,
     /// Grants permission to list the notebook instance lifecycle configurations that can be deployed using Amazon SageMaker
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListNotebookInstanceLifecycleConfigs.html)
     ListNotebookInstanceLifecycleConfigs,
@@ -2845,6 +3493,8 @@ pub enum Action {
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListNotebookInstances.html)
     ListNotebookInstances,
     /// Grants permission to list optimization jobs
@@ -2852,12 +3502,16 @@ pub enum Action {
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2024-08-27 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListOptimizationJobs.html)
     ListOptimizationJobs,
     /// Grants permission to list the Amazon SageMaker Partner AI Apps in your account
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2024-12-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListPartnerApps.html)
     ListPartnerApps,
@@ -2867,6 +3521,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`pipeline-execution*`](crate::ResourceType::PipelineExecution)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListPipelineExecutionSteps.html)
     ListPipelineExecutionSteps,
     /// Grants permission to list executions for a pipeline
@@ -2874,6 +3530,8 @@ pub enum Action {
     /// - Access level: List
     /// - Resource types (`*` required):
     ///   - [`pipeline*`](crate::ResourceType::Pipeline)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListPipelineExecutions.html)
     ListPipelineExecutions,
@@ -2883,6 +3541,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`pipeline-execution*`](crate::ResourceType::PipelineExecution)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListPipelineParametersForExecution.html)
     ListPipelineParametersForExecution,
     /// Grants permission to list versions of a pipeline
@@ -2891,12 +3551,16 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`pipeline*`](crate::ResourceType::Pipeline)
     ///
+    /// Listed by AWS since 2025-07-11 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListPipelineVersions.html)
     ListPipelineVersions,
     /// Grants permission to list pipelines
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListPipelines.html)
     ListPipelines,
@@ -2905,12 +3569,16 @@ pub enum Action {
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListProcessingJobs.html)
     ListProcessingJobs,
     /// Grants permission to list Projects
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListProjects.html)
     ListProjects,
@@ -2920,12 +3588,16 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`feature-group*`](crate::ResourceType::FeatureGroup)
     ///
+    /// Listed by AWS since 2026-07-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_feature_store_ListRecords.html)
     ListRecords,
     /// Grants permission to list resource catalogs
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2023-09-02 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListResourceCatalogs.html)
     ListResourceCatalogs,
@@ -2934,6 +3606,8 @@ pub enum Action {
     /// - Access level: List
     /// - Permission only: no API operation of this name
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/canvas-collaborate-permissions.html)
     ListSharedModelEvents,
@@ -2944,6 +3618,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`shared-model*`](crate::ResourceType::SharedModel)
     ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/canvas-collaborate-permissions.html)
     ListSharedModelVersions,
     /// Grants permission to list shared models
@@ -2952,12 +3628,16 @@ pub enum Action {
     /// - Permission only: no API operation of this name
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/canvas-collaborate-permissions.html)
     ListSharedModels,
     /// Grants permission to list the Spaces in your account
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListSpaces.html)
     ListSpaces,
@@ -2966,6 +3646,8 @@ pub enum Action {
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2022-10-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListStageDevices.html)
     ListStageDevices,
     /// Grants permission to list the Studio Lifecycle Configurations that can be deployed using Amazon SageMaker
@@ -2973,12 +3655,16 @@ pub enum Action {
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2022-04-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListStudioLifecycleConfigs.html)
     ListStudioLifecycleConfigs,
     /// Grants permission to list subscribed workteams
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListSubscribedWorkteams.html)
     ListSubscribedWorkteams,
@@ -3050,12 +3736,16 @@ pub enum Action {
     ///   - [`user-profile`](crate::ResourceType::UserProfile)
     ///   - [`workteam`](crate::ResourceType::Workteam)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListTags.html)
     ListTags,
     /// Grants permission to list training jobs
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListTrainingJobs.html)
     ListTrainingJobs,
@@ -3065,12 +3755,16 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`hyper-parameter-tuning-job*`](crate::ResourceType::HyperParameterTuningJob)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListTrainingJobsForHyperParameterTuningJob.html)
     ListTrainingJobsForHyperParameterTuningJob,
     /// Grants permission to list all the training plans that have been created in a specified account
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2025-01-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListTrainingPlans.html)
     ListTrainingPlans,
@@ -3079,6 +3773,8 @@ pub enum Action {
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListTransformJobs.html)
     ListTransformJobs,
     /// Grants permission to list trial components
@@ -3086,12 +3782,16 @@ pub enum Action {
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListTrialComponents.html)
     ListTrialComponents,
     /// Grants permission to list trials
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListTrials.html)
     ListTrials,
@@ -3101,12 +3801,16 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`reserved-capacity*`](crate::ResourceType::ReservedCapacity)
     ///
+    /// Listed by AWS since 2025-08-09 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListUltraServersByReservedCapacity.html)
     ListUltraServersByReservedCapacity,
     /// Grants permission to list the UserProfiles in your account
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListUserProfiles.html)
     ListUserProfiles,
@@ -3115,12 +3819,16 @@ pub enum Action {
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2020-08-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListWorkforces.html)
     ListWorkforces,
     /// Grants permission to list workteams
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListWorkteams.html)
     ListWorkteams,
@@ -3129,6 +3837,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2022-01-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/Welcome.html)
     PutLineageGroupPolicy,
     /// Grants permission to put a ModelPackageGroup policy
@@ -3136,6 +3846,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`model-package-group*`](crate::ResourceType::ModelPackageGroup)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_PutModelPackageGroupPolicy.html)
     PutModelPackageGroupPolicy,
@@ -3146,6 +3858,8 @@ pub enum Action {
     ///   - [`feature-group*`](crate::ResourceType::FeatureGroup)
     /// - Condition keys: [`sagemaker:IsUpdateRecord`](crate::ConditionKey::IsUpdateRecord), [`sagemaker:UpdatableFeatures`](crate::ConditionKey::UpdatableFeatures)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_feature_store_PutRecord.html)
     PutRecord,
     /// Grants AWS Resource Access Manager permission to create a resource policy on a SageMaker resource that supports cross-account sharing
@@ -3154,12 +3868,16 @@ pub enum Action {
     /// - Permission only: no API operation of this name
     /// - Resource types: none (`"Resource": "*"` only)
     ///
+    /// Listed by AWS since 2024-04-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_PutResourcePolicy.html)
     PutResourcePolicy,
     /// Grants permission to explore the lineage graph
     ///
     /// - Access level: List
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2022-01-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_QueryLineage.html)
     QueryLineage,
@@ -3170,6 +3888,8 @@ pub enum Action {
     ///   - [`device*`](crate::ResourceType::Device)
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_RegisterDevices.html)
     RegisterDevices,
     /// Grants permission to render a UI template used for a human annotation task
@@ -3177,6 +3897,8 @@ pub enum Action {
     /// - Access level: Read
     /// - Resource types: none (`"Resource": "*"` only)
     /// - Dependent actions: [`iam:PassRole`](crate::DependentAction::IamPassRole)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_RenderUiTemplate.html)
     RenderUiTemplate,
@@ -3186,6 +3908,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`pipeline-execution*`](crate::ResourceType::PipelineExecution)
     ///
+    /// Listed by AWS since 2022-04-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_RetryPipelineExecution.html)
     RetryPipelineExecution,
     /// Grants permission to invoke a sample request against a job
@@ -3193,6 +3917,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`job*`](crate::ResourceType::Job)
+    ///
+    /// Listed by AWS since 2026-06-03 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Sample.html)
     Sample,
@@ -3202,6 +3928,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`job*`](crate::ResourceType::Job)
     ///
+    /// Listed by AWS since 2026-06-03 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_SampleWithResponseStream.html)
     SampleWithResponseStream,
     /// Grants permission to search for SageMaker objects
@@ -3210,12 +3938,16 @@ pub enum Action {
     /// - Resource types: none (`"Resource": "*"` only)
     /// - Condition keys: [`sagemaker:SearchVisibilityCondition/${FilterKey}`](crate::ConditionKey::SearchVisibilityCondition)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Search.html)
     Search,
     /// Grants permissions to search for the available training plan offerings that best match specified capacity requirements
     ///
     /// - Access level: Read
     /// - Resource types: none (`"Resource": "*"` only)
+    ///
+    /// Listed by AWS since 2025-01-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_SearchTrainingPlanOfferings.html)
     SearchTrainingPlanOfferings,
@@ -3225,6 +3957,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`device*`](crate::ResourceType::Device)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_edge_SendHeartbeat.html)
     SendHeartbeat,
     /// Grants permission to fail a pending callback step
@@ -3233,6 +3967,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`pipeline-execution*`](crate::ResourceType::PipelineExecution)
     ///
+    /// Listed by AWS since 2021-09-24 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_SendPipelineExecutionStepFailure.html)
     SendPipelineExecutionStepFailure,
     /// Grants permission to succeed a pending callback step
@@ -3240,6 +3976,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`pipeline-execution*`](crate::ResourceType::PipelineExecution)
+    ///
+    /// Listed by AWS since 2021-09-24 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_SendPipelineExecutionStepSuccess.html)
     SendPipelineExecutionStepSuccess,
@@ -3250,6 +3988,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`shared-model-event*`](crate::ResourceType::SharedModelEvent)
     ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/canvas-collaborate-permissions.html)
     SendSharedModelEvent,
     /// Grants permission to start deep health checks for a SageMaker Hyperpod cluster
@@ -3257,6 +3997,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`cluster*`](crate::ResourceType::Cluster)
+    ///
+    /// Listed by AWS since 2026-04-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StartClusterHealthCheck.html)
     StartClusterHealthCheck,
@@ -3266,6 +4008,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`edge-deployment-plan*`](crate::ResourceType::EdgeDeploymentPlan)
     ///
+    /// Listed by AWS since 2022-10-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StartEdgeDeploymentStage.html)
     StartEdgeDeploymentStage,
     /// Grants permission to start a human loop
@@ -3273,6 +4017,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`flow-definition*`](crate::ResourceType::FlowDefinition)
+    ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StartHumanLoop.html)
     StartHumanLoop,
@@ -3282,6 +4028,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`inference-experiment*`](crate::ResourceType::InferenceExperiment)
     ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StartInferenceExperiment.html)
     StartInferenceExperiment,
     /// Grants permission to start an MLfLow tracking server
@@ -3289,6 +4037,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`mlflow-tracking-server*`](crate::ResourceType::MlflowTrackingServer) with [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag), [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag)
+    ///
+    /// Listed by AWS since 2024-07-06 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StartMlflowTrackingServer.html)
     StartMlflowTrackingServer,
@@ -3298,6 +4048,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`monitoring-schedule*`](crate::ResourceType::MonitoringSchedule)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StartMonitoringSchedule.html)
     StartMonitoringSchedule,
     /// Grants permission to start a notebook instance. This launches an EC2 instance with the latest version of the libraries and attaches your EBS volume
@@ -3305,6 +4057,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`notebook-instance*`](crate::ResourceType::NotebookInstance)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StartNotebookInstance.html)
     StartNotebookInstance,
@@ -3315,6 +4069,8 @@ pub enum Action {
     ///   - [`pipeline*`](crate::ResourceType::Pipeline)
     /// - Condition keys: [`sagemaker:PipelineVersionId`](crate::ConditionKey::PipelineVersionId)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StartPipelineExecution.html)
     StartPipelineExecution,
     /// Grants permission to start a remote session for a SageMaker space
@@ -3322,6 +4078,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`space*`](crate::ResourceType::Space)
+    ///
+    /// Listed by AWS since 2025-07-11 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StartSession.html)
     StartSession,
@@ -3331,6 +4089,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`ai-benchmark-job*`](crate::ResourceType::AiBenchmarkJob)
     ///
+    /// Listed by AWS since 2026-04-22 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StopAIBenchmarkJob.html)
     StopAIBenchmarkJob,
     /// Grants permission to stop an AI recommendation job
@@ -3338,6 +4098,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`ai-recommendation-job*`](crate::ResourceType::AiRecommendationJob)
+    ///
+    /// Listed by AWS since 2026-04-22 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StopAIRecommendationJob.html)
     StopAIRecommendationJob,
@@ -3347,6 +4109,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`automl-job*`](crate::ResourceType::AutomlJob)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StopAutoMLJob.html)
     StopAutoMLJob,
     /// Grants permission to stop a compilation job
@@ -3354,6 +4118,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`compilation-job*`](crate::ResourceType::CompilationJob)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StopCompilationJob.html)
     StopCompilationJob,
@@ -3363,6 +4129,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`edge-deployment-plan*`](crate::ResourceType::EdgeDeploymentPlan)
     ///
+    /// Listed by AWS since 2022-10-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StopEdgeDeploymentStage.html)
     StopEdgeDeploymentStage,
     /// Grants permission to stop an edge packaging job
@@ -3370,6 +4138,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`edge-packaging-job*`](crate::ResourceType::EdgePackagingJob)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StopEdgePackagingJob.html)
     StopEdgePackagingJob,
@@ -3379,6 +4149,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`human-loop*`](crate::ResourceType::HumanLoop)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StopHumanLoop.html)
     StopHumanLoop,
     /// Grants permission to stop a running hyper parameter tuning job create via the CreateHyperParameterTuningJob
@@ -3386,6 +4158,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`hyper-parameter-tuning-job*`](crate::ResourceType::HyperParameterTuningJob)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StopHyperParameterTuningJob.html)
     StopHyperParameterTuningJob,
@@ -3395,6 +4169,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`inference-experiment*`](crate::ResourceType::InferenceExperiment)
     ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StopInferenceExperiment.html)
     StopInferenceExperiment,
     /// Grants permission to stop an inference recommendations job
@@ -3402,6 +4178,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`inference-recommendations-job*`](crate::ResourceType::InferenceRecommendationsJob)
+    ///
+    /// Listed by AWS since 2022-01-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StopInferenceRecommendationsJob.html)
     StopInferenceRecommendationsJob,
@@ -3411,6 +4189,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`job*`](crate::ResourceType::Job)
     ///
+    /// Listed by AWS since 2026-06-03 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StopJob.html)
     StopJob,
     /// Grants permission to stop a labeling job. Any labels already generated will be exported before stopping
@@ -3418,6 +4198,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`labeling-job*`](crate::ResourceType::LabelingJob)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StopLabelingJob.html)
     StopLabelingJob,
@@ -3427,6 +4209,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`mlflow-tracking-server*`](crate::ResourceType::MlflowTrackingServer) with [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag), [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag)
     ///
+    /// Listed by AWS since 2024-07-06 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StopMlflowTrackingServer.html)
     StopMlflowTrackingServer,
     /// Grants permission to stop a monitoring schedule
@@ -3434,6 +4218,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`monitoring-schedule*`](crate::ResourceType::MonitoringSchedule)
+    ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StopMonitoringSchedule.html)
     StopMonitoringSchedule,
@@ -3443,6 +4229,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`notebook-instance*`](crate::ResourceType::NotebookInstance)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StopNotebookInstance.html)
     StopNotebookInstance,
     /// Grants permission to stop an optimization job
@@ -3450,6 +4238,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`optimization-job*`](crate::ResourceType::OptimizationJob)
+    ///
+    /// Listed by AWS since 2024-08-27 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StopOptimizationJob.html)
     StopOptimizationJob,
@@ -3459,6 +4249,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`pipeline-execution*`](crate::ResourceType::PipelineExecution)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StopPipelineExecution.html)
     StopPipelineExecution,
     /// Grants permission to stop a processing job. To stop a job, Amazon SageMaker sends the algorithm the SIGTERM signal, which delays job termination for 120 seconds
@@ -3466,6 +4258,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`processing-job*`](crate::ResourceType::ProcessingJob)
+    ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StopProcessingJob.html)
     StopProcessingJob,
@@ -3475,6 +4269,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`training-job*`](crate::ResourceType::TrainingJob)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StopTrainingJob.html)
     StopTrainingJob,
     /// Grants permission to stop a transform job. When Amazon SageMaker receives a StopTransformJob request, the status of the job changes to Stopping. After Amazon SageMaker stops the job, the status is set to Stopped
@@ -3482,6 +4278,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`transform-job*`](crate::ResourceType::TransformJob)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StopTransformJob.html)
     StopTransformJob,
@@ -3492,6 +4290,8 @@ pub enum Action {
     ///   - [`hub*`](crate::ResourceType::Hub)
     ///   - [`hub-content*`](crate::ResourceType::HubContent)
     ///
+    /// Listed by AWS since 2025-03-13 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/jumpstart-curated-hubs-admin-guide.html)
     TrainHubModel,
     /// Grants permission to update an action
@@ -3499,6 +4299,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`action*`](crate::ResourceType::Action)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateAction.html)
     UpdateAction,
@@ -3508,6 +4310,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`app-image-config*`](crate::ResourceType::AppImageConfig)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateAppImageConfig.html)
     UpdateAppImageConfig,
     /// Grants permission to update an artifact
@@ -3515,6 +4319,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`artifact*`](crate::ResourceType::Artifact)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateArtifact.html)
     UpdateArtifact,
@@ -3528,6 +4334,8 @@ pub enum Action {
     /// - Condition keys: [`sagemaker:InstanceTypes`](crate::ConditionKey::InstanceTypes), [`sagemaker:VpcSecurityGroupIds`](crate::ConditionKey::VpcSecurityGroupIds), [`sagemaker:VpcSubnets`](crate::ConditionKey::VpcSubnets)
     /// - Dependent actions: [`ec2:DescribeImages`](crate::DependentAction::Ec2DescribeImages), [`ec2:DescribeSnapshots`](crate::DependentAction::Ec2DescribeSnapshots), [`ec2:ModifyImageAttribute`](crate::DependentAction::Ec2ModifyImageAttribute), [`ec2:ModifySnapshotAttribute`](crate::DependentAction::Ec2ModifySnapshotAttribute), [`eks:AssociateAccessPolicy`](crate::DependentAction::EksAssociateAccessPolicy), [`eks:CreateAccessEntry`](crate::DependentAction::EksCreateAccessEntry), [`eks:DeleteAccessEntry`](crate::DependentAction::EksDeleteAccessEntry), [`eks:DescribeAccessEntry`](crate::DependentAction::EksDescribeAccessEntry), [`eks:DescribeCluster`](crate::DependentAction::EksDescribeCluster), [`iam:PassRole`](crate::DependentAction::IamPassRole), [`sagemaker:BatchAddClusterNodes`](crate::DependentAction::SagemakerBatchAddClusterNodes), [`sagemaker:BatchDeleteClusterNodes`](crate::DependentAction::SagemakerBatchDeleteClusterNodes)
     ///
+    /// Listed by AWS since 2024-01-02 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateCluster.html)
     UpdateCluster,
     /// Grants permission to update the inference operator for a SageMaker HyperPod cluster
@@ -3538,6 +4346,8 @@ pub enum Action {
     ///   - [`cluster*`](crate::ResourceType::Cluster)
     /// - Dependent actions: [`eks:AssociateAccessPolicy`](crate::DependentAction::EksAssociateAccessPolicy), [`eks:DescribeCluster`](crate::DependentAction::EksDescribeCluster), [`eks:ListAssociatedAccessPolicies`](crate::DependentAction::EksListAssociatedAccessPolicies), [`iam:PassRole`](crate::DependentAction::IamPassRole), [`sagemaker:DescribeCluster`](crate::DependentAction::SagemakerDescribeCluster)
     ///
+    /// Listed by AWS since 2025-07-11 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-hyperpod-inference.html)
     UpdateClusterInference,
     /// Grants permission to update a cluster scheduler config
@@ -3545,6 +4355,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`cluster-scheduler-config*`](crate::ResourceType::ClusterSchedulerConfig)
+    ///
+    /// Listed by AWS since 2025-01-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateClusterSchedulerConfig.html)
     UpdateClusterSchedulerConfig,
@@ -3555,6 +4367,8 @@ pub enum Action {
     ///   - [`cluster*`](crate::ResourceType::Cluster)
     /// - Dependent actions: [`ec2:DescribeImages`](crate::DependentAction::Ec2DescribeImages), [`ec2:DescribeSnapshots`](crate::DependentAction::Ec2DescribeSnapshots), [`ec2:ModifyImageAttribute`](crate::DependentAction::Ec2ModifyImageAttribute), [`ec2:ModifySnapshotAttribute`](crate::DependentAction::Ec2ModifySnapshotAttribute), [`eks:DescribeCluster`](crate::DependentAction::EksDescribeCluster)
     ///
+    /// Listed by AWS since 2024-03-02 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateClusterSoftware.html)
     UpdateClusterSoftware,
     /// Grants permission to update a CodeRepository
@@ -3562,6 +4376,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`code-repository*`](crate::ResourceType::CodeRepository)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateCodeRepository.html)
     UpdateCodeRepository,
@@ -3571,6 +4387,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`compute-quota*`](crate::ResourceType::ComputeQuota)
     ///
+    /// Listed by AWS since 2025-01-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateComputeQuota.html)
     UpdateComputeQuota,
     /// Grants permission to update a context
@@ -3578,6 +4396,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`context*`](crate::ResourceType::Context)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateContext.html)
     UpdateContext,
@@ -3587,6 +4407,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`device-fleet*`](crate::ResourceType::DeviceFleet)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateDeviceFleet.html)
     UpdateDeviceFleet,
     /// Grants permission to update a set of devices
@@ -3594,6 +4416,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`device*`](crate::ResourceType::Device)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateDevices.html)
     UpdateDevices,
@@ -3604,6 +4428,8 @@ pub enum Action {
     ///   - [`domain*`](crate::ResourceType::Domain)
     /// - Condition keys: [`sagemaker:VpcSecurityGroupIds`](crate::ConditionKey::VpcSecurityGroupIds), [`sagemaker:InstanceTypes`](crate::ConditionKey::InstanceTypes), [`sagemaker:DomainSharingOutputKmsKeyArn`](crate::ConditionKey::DomainSharingOutputKmsKeyArn), [`sagemaker:ImageArns`](crate::ConditionKey::ImageArns), [`sagemaker:ImageVersionArns`](crate::ConditionKey::ImageVersionArns), [`sagemaker:AppNetworkAccessType`](crate::ConditionKey::AppNetworkAccessType), [`sagemaker:VpcSubnets`](crate::ConditionKey::VpcSubnets), [`sagemaker:StudioLifecycleConfigArns`](crate::ConditionKey::StudioLifecycleConfigArns)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateDomain.html)
     UpdateDomain,
     /// Grants permission to update an endpoint to use the endpoint configuration specified in the request
@@ -3613,6 +4439,8 @@ pub enum Action {
     ///   - [`endpoint*`](crate::ResourceType::Endpoint)
     ///   - [`endpoint-config*`](crate::ResourceType::EndpointConfig)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpoint.html)
     UpdateEndpoint,
     /// Grants permission to update variant weight, capacity, or both of one or more variants associated with an endpoint
@@ -3620,6 +4448,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`endpoint*`](crate::ResourceType::Endpoint)
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpointWeightsAndCapacities.html)
     UpdateEndpointWeightsAndCapacities,
@@ -3629,6 +4459,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`experiment*`](crate::ResourceType::Experiment)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateExperiment.html)
     UpdateExperiment,
     /// Grants permission to update a feature group
@@ -3636,6 +4468,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`feature-group*`](crate::ResourceType::FeatureGroup)
+    ///
+    /// Listed by AWS since 2022-07-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateFeatureGroup.html)
     UpdateFeatureGroup,
@@ -3645,6 +4479,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`feature-group*`](crate::ResourceType::FeatureGroup)
     ///
+    /// Listed by AWS since 2022-07-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateFeatureMetadata.html)
     UpdateFeatureMetadata,
     /// Grants permission to update hubs
@@ -3652,6 +4488,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`hub*`](crate::ResourceType::Hub)
+    ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateHub.html)
     UpdateHub,
@@ -3662,6 +4500,8 @@ pub enum Action {
     ///   - [`hub*`](crate::ResourceType::Hub)
     ///   - [`hub-content*`](crate::ResourceType::HubContent)
     ///
+    /// Listed by AWS since 2025-03-13 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateHubContent.html)
     UpdateHubContent,
     /// Grants permission to update hub content reference
@@ -3670,6 +4510,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`hub*`](crate::ResourceType::Hub)
     ///   - [`hub-content*`](crate::ResourceType::HubContent)
+    ///
+    /// Listed by AWS since 2025-03-13 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateHubContentReference.html)
     UpdateHubContentReference,
@@ -3680,6 +4522,8 @@ pub enum Action {
     ///   - [`image*`](crate::ResourceType::Image)
     /// - Dependent actions: [`iam:PassRole`](crate::DependentAction::IamPassRole)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateImage.html)
     UpdateImage,
     /// Grants permission to update the properties of a SageMaker ImageVersion
@@ -3687,6 +4531,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`image-version*`](crate::ResourceType::ImageVersion)
+    ///
+    /// Listed by AWS since 2023-07-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateImageVersion.html)
     UpdateImageVersion,
@@ -3696,6 +4542,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`inference-component*`](crate::ResourceType::InferenceComponent)
     ///
+    /// Listed by AWS since 2023-12-03 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateInferenceComponent.html)
     UpdateInferenceComponent,
     /// Grants permission to update the runtime config of a given inference component
@@ -3703,6 +4551,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`inference-component*`](crate::ResourceType::InferenceComponent)
+    ///
+    /// Listed by AWS since 2023-12-03 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateInferenceComponentRuntimeConfig.html)
     UpdateInferenceComponentRuntimeConfig,
@@ -3712,6 +4562,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`inference-experiment*`](crate::ResourceType::InferenceExperiment)
     ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateInferenceExperiment.html)
     UpdateInferenceExperiment,
     /// Grants permission to update an MLflow app
@@ -3719,6 +4571,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`mlflow-app*`](crate::ResourceType::MlflowApp)
+    ///
+    /// Listed by AWS since 2025-12-02 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateMlflowApp.html)
     UpdateMlflowApp,
@@ -3728,6 +4582,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`mlflow-tracking-server*`](crate::ResourceType::MlflowTrackingServer) with [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag), [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag)
     ///
+    /// Listed by AWS since 2024-07-06 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateMlflowTrackingServer.html)
     UpdateMlflowTrackingServer,
     /// Grants permission to update a model card
@@ -3735,6 +4591,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`model-card*`](crate::ResourceType::ModelCard)
+    ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateModelCard.html)
     UpdateModelCard,
@@ -3745,6 +4603,8 @@ pub enum Action {
     ///   - [`model-package*`](crate::ResourceType::ModelPackage) with [`sagemaker:CurrentModelLifeCycleStageStatus`](crate::ConditionKey::CurrentModelLifeCycleStageStatus), [`sagemaker:CurrentModelLifeCycleStage`](crate::ConditionKey::CurrentModelLifeCycleStage), [`sagemaker:CurrentCustomerMetadataProperties/${MetadataKey}`](crate::ConditionKey::CurrentCustomerMetadataProperties)
     /// - Condition keys: [`sagemaker:ModelApprovalStatus`](crate::ConditionKey::ModelApprovalStatus), [`sagemaker:CustomerMetadataProperties/${MetadataKey}`](crate::ConditionKey::CustomerMetadataProperties), [`sagemaker:CustomerMetadataPropertiesToRemove`](crate::ConditionKey::CustomerMetadataPropertiesToRemove), [`sagemaker:ModelLifeCycle:Stage`](crate::ConditionKey::ModelLifeCycleStage), [`sagemaker:ModelLifeCycle:StageStatus`](crate::ConditionKey::ModelLifeCycleStageStatus)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateModelPackage.html)
     UpdateModelPackage,
     /// Grants permission to update a monitoring alert
@@ -3753,6 +4613,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`monitoring-schedule*`](crate::ResourceType::MonitoringSchedule)
     ///   - [`monitoring-schedule-alert*`](crate::ResourceType::MonitoringScheduleAlert)
+    ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateMonitoringAlert.html)
     UpdateMonitoringAlert,
@@ -3764,6 +4626,8 @@ pub enum Action {
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys), [`sagemaker:InstanceTypes`](crate::ConditionKey::InstanceTypes), [`sagemaker:MaxRuntimeInSeconds`](crate::ConditionKey::MaxRuntimeInSeconds), [`sagemaker:NetworkIsolation`](crate::ConditionKey::NetworkIsolation), [`sagemaker:OutputKmsKeyArn`](crate::ConditionKey::OutputKmsKeyArn), [`sagemaker:VolumeKmsKeyArn`](crate::ConditionKey::VolumeKmsKeyArn), [`sagemaker:VpcSecurityGroupIds`](crate::ConditionKey::VpcSecurityGroupIds), [`sagemaker:VpcSubnets`](crate::ConditionKey::VpcSubnets), [`sagemaker:InterContainerTrafficEncryption`](crate::ConditionKey::InterContainerTrafficEncryption)
     /// - Dependent actions: [`iam:PassRole`](crate::DependentAction::IamPassRole)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateMonitoringSchedule.html)
     UpdateMonitoringSchedule,
     /// Grants permission to update a notebook instance. Notebook instance updates include upgrading or downgrading the EC2 instance used for your notebook instance to accommodate changes in your workload requirements
@@ -3773,6 +4637,8 @@ pub enum Action {
     ///   - [`notebook-instance*`](crate::ResourceType::NotebookInstance)
     /// - Condition keys: [`sagemaker:AcceleratorTypes`](crate::ConditionKey::AcceleratorTypes), [`sagemaker:InstanceTypes`](crate::ConditionKey::InstanceTypes), [`sagemaker:MinimumInstanceMetadataServiceVersion`](crate::ConditionKey::MinimumInstanceMetadataServiceVersion), [`sagemaker:NotebookInstanceLifecycleConfigArns`](crate::ConditionKey::NotebookInstanceLifecycleConfigArns), [`sagemaker:RootAccess`](crate::ConditionKey::RootAccess)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateNotebookInstance.html)
     UpdateNotebookInstance,
     /// Grants permission to updates a notebook instance lifecycle configuration created with the CreateNotebookInstanceLifecycleConfig API
@@ -3781,6 +4647,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`notebook-instance-lifecycle-config*`](crate::ResourceType::NotebookInstanceLifecycleConfig)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateNotebookInstanceLifecycleConfig.html)
     UpdateNotebookInstanceLifecycleConfig,
     /// Grants permission to update an Amazon SageMaker Partner AI App
@@ -3788,6 +4656,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`partner-app*`](crate::ResourceType::PartnerApp)
+    ///
+    /// Listed by AWS since 2024-12-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdatePartnerApp.html)
     UpdatePartnerApp,
@@ -3798,6 +4668,8 @@ pub enum Action {
     ///   - [`pipeline*`](crate::ResourceType::Pipeline)
     /// - Dependent actions: [`iam:PassRole`](crate::DependentAction::IamPassRole)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdatePipeline.html)
     UpdatePipeline,
     /// Grants permission to update a pipeline execution
@@ -3805,6 +4677,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`pipeline-execution*`](crate::ResourceType::PipelineExecution)
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdatePipelineExecution.html)
     UpdatePipelineExecution,
@@ -3815,6 +4689,8 @@ pub enum Action {
     ///   - [`pipeline*`](crate::ResourceType::Pipeline)
     /// - Condition keys: [`sagemaker:PipelineVersionId`](crate::ConditionKey::PipelineVersionId)
     ///
+    /// Listed by AWS since 2025-07-11 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdatePipelineVersion.html)
     UpdatePipelineVersion,
     /// Grants permission to update a Project
@@ -3824,6 +4700,8 @@ pub enum Action {
     ///   - [`project*`](crate::ResourceType::Project)
     /// - Condition keys: [`aws:RequestTag/${TagKey}`](crate::ConditionKey::AwsRequestTag), [`aws:TagKeys`](crate::ConditionKey::AwsTagKeys)
     ///
+    /// Listed by AWS since 2021-12-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateProject.html)
     UpdateProject,
     /// Grants permission to submit reward scores for a trajectory in a job
@@ -3831,6 +4709,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`job*`](crate::ResourceType::Job)
+    ///
+    /// Listed by AWS since 2026-06-03 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateReward.html)
     UpdateReward,
@@ -3841,6 +4721,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`shared-model*`](crate::ResourceType::SharedModel)
     ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/canvas-collaborate-permissions.html)
     UpdateSharedModel,
     /// Grants permission to update a Space
@@ -3849,6 +4731,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`space*`](crate::ResourceType::Space)
     /// - Condition keys: [`sagemaker:InstanceTypes`](crate::ConditionKey::InstanceTypes), [`sagemaker:ImageArns`](crate::ConditionKey::ImageArns), [`sagemaker:ImageVersionArns`](crate::ConditionKey::ImageVersionArns), [`sagemaker:OwnerUserProfileArn`](crate::ConditionKey::OwnerUserProfileArn), [`sagemaker:RemoteAccess`](crate::ConditionKey::RemoteAccess), [`sagemaker:SpaceSharingType`](crate::ConditionKey::SpaceSharingType), [`sagemaker:StudioLifecycleConfigArns`](crate::ConditionKey::StudioLifecycleConfigArns)
+    ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateSpace.html)
     UpdateSpace,
@@ -3859,6 +4743,8 @@ pub enum Action {
     ///   - [`training-job*`](crate::ResourceType::TrainingJob)
     /// - Condition keys: [`sagemaker:InstanceTypes`](crate::ConditionKey::InstanceTypes), [`sagemaker:KeepAlivePeriod`](crate::ConditionKey::KeepAlivePeriod), [`sagemaker:EnableRemoteDebug`](crate::ConditionKey::EnableRemoteDebug)
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateTrainingJob.html)
     UpdateTrainingJob,
     /// Grants permission to update a trial
@@ -3867,6 +4753,8 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`experiment-trial*`](crate::ResourceType::ExperimentTrial)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateTrial.html)
     UpdateTrial,
     /// Grants permission to update a trial component
@@ -3874,6 +4762,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`experiment-trial-component*`](crate::ResourceType::ExperimentTrialComponent)
+    ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateTrialComponent.html)
     UpdateTrialComponent,
@@ -3884,6 +4774,8 @@ pub enum Action {
     ///   - [`user-profile*`](crate::ResourceType::UserProfile)
     /// - Condition keys: [`sagemaker:InstanceTypes`](crate::ConditionKey::InstanceTypes), [`sagemaker:VpcSecurityGroupIds`](crate::ConditionKey::VpcSecurityGroupIds), [`sagemaker:InstanceTypes`](crate::ConditionKey::InstanceTypes), [`sagemaker:DomainSharingOutputKmsKeyArn`](crate::ConditionKey::DomainSharingOutputKmsKeyArn), [`sagemaker:ImageArns`](crate::ConditionKey::ImageArns), [`sagemaker:ImageVersionArns`](crate::ConditionKey::ImageVersionArns), [`sagemaker:StudioLifecycleConfigArns`](crate::ConditionKey::StudioLifecycleConfigArns)
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateUserProfile.html)
     UpdateUserProfile,
     /// Grants permission to update a workforce
@@ -3891,6 +4783,8 @@ pub enum Action {
     /// - Access level: Write
     /// - Resource types (`*` required):
     ///   - [`workforce*`](crate::ResourceType::Workforce)
+    ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateWorkforce.html)
     UpdateWorkforce,
@@ -3900,11 +4794,26 @@ pub enum Action {
     /// - Resource types (`*` required):
     ///   - [`workteam*`](crate::ResourceType::Workteam)
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateWorkteam.html)
     UpdateWorkteam,
+    /// Grants permission to get a scaling policy configuration recommendation
+    ///
+    /// - Access level: Read
+    /// - Resource types (`*` required):
+    ///   - [`inference-recommendations-job*`](crate::ResourceType::InferenceRecommendationsJob) with [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag)
+    ///
+    /// AWS removed this action from its catalog after 2023-09-02: IAM no longer knows it.
+    ///
+    /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_GetScalingPolicyConfigurationRecommendation.html)
+    #[deprecated(
+        note = "AWS removed sagemaker:GetScalingPolicyConfigurationRecommendation from its catalog after 2023-09-02: IAM no longer knows the action"
+    )]
+    GetScalingPolicyConfigurationRecommendation,
 }
 impl Action {
-    /// Every action, sorted by name.
+    /// Every action AWS lists today, sorted by name.
     pub const ALL: &'static [Action] = &[
         Action::AccessModelPackage,
         Action::AddAssociation,
@@ -4355,8 +5264,18 @@ impl Action {
         Action::UpdateWorkforce,
         Action::UpdateWorkteam,
     ];
-    /// The number of actions.
+    /// The number of actions AWS lists today.
     pub const COUNT: usize = 448;
+    /// The actions AWS removed from its catalog, sorted by name: deprecated variants that
+    /// parsing never returns.
+    pub const REMOVED: &'static [Action] = &[
+        Action::GetScalingPolicyConfigurationRecommendation,
+    ];
+    /// The date of the last catalog version that listed an action AWS has since removed;
+    /// `None` for the actions it lists today.
+    pub const fn removed_after(self) -> Option<&'static str> {
+        REMOVED_AFTER[self as usize]
+    }
     /// The name without the service prefix: `CreateTrainingJob`.
     pub const fn name(self) -> &'static str {
         NAMES[self as usize]
@@ -4845,6 +5764,7 @@ const NAMES: &[&str] = &[
     "UpdateUserProfile",
     "UpdateWorkforce",
     "UpdateWorkteam",
+    "GetScalingPolicyConfigurationRecommendation",
 ];
 const IAM_NAMES: &[&str] = &[
     "sagemaker:AccessModelPackage",
@@ -5295,6 +6215,7 @@ const IAM_NAMES: &[&str] = &[
     "sagemaker:UpdateUserProfile",
     "sagemaker:UpdateWorkforce",
     "sagemaker:UpdateWorkteam",
+    "sagemaker:GetScalingPolicyConfigurationRecommendation",
 ];
 const DESCRIPTIONS: &[&str] = &[
     "Grants permission to access model package that can be used in Amazon SageMaker training or hosting services",
@@ -5745,6 +6666,7 @@ const DESCRIPTIONS: &[&str] = &[
     "Grants permission to update a UserProfile",
     "Grants permission to update a workforce",
     "Grants permission to update a workteam",
+    "Grants permission to get a scaling policy configuration recommendation",
 ];
 const DOCUMENTATION_URLS: &[Option<&str>] = &[
     Some("https://docs.aws.amazon.com/sagemaker/latest/APIReference/"),
@@ -7045,6 +7967,9 @@ const DOCUMENTATION_URLS: &[Option<&str>] = &[
     Some(
         "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateWorkteam.html",
     ),
+    Some(
+        "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_GetScalingPolicyConfigurationRecommendation.html",
+    ),
 ];
 const ACCESS_LEVELS: &[&[AccessLevel]] = &[
     &[AccessLevel::Read],
@@ -7495,6 +8420,7 @@ const ACCESS_LEVELS: &[&[AccessLevel]] = &[
     &[AccessLevel::Write],
     &[AccessLevel::Write],
     &[AccessLevel::Write],
+    &[AccessLevel::Read],
 ];
 const PERMISSION_ONLY: &[bool] = &[
     true, false, false, false, false, false, false, false, false, false, false, false,
@@ -7534,7 +8460,7 @@ const PERMISSION_ONLY: &[bool] = &[
     false, false, false, false, false, false, false, false, false, false, false, false,
     false, false, false, false, false, false, false, false, false, false, false, false,
     false, false, false, false, false, false, false, false, true, false, false, false,
-    false, false, false, false,
+    false, false, false, false, false,
 ];
 const RESOURCE_TYPES: &[&[ResourceTypeRef]] = &[
     &[ResourceTypeRef::new(ResourceType::ModelPackage, true, &[])],
@@ -8409,6 +9335,13 @@ const RESOURCE_TYPES: &[&[ResourceTypeRef]] = &[
     &[ResourceTypeRef::new(ResourceType::UserProfile, true, &[])],
     &[ResourceTypeRef::new(ResourceType::Workforce, true, &[])],
     &[ResourceTypeRef::new(ResourceType::Workteam, true, &[])],
+    &[
+        ResourceTypeRef::new(
+            ResourceType::InferenceRecommendationsJob,
+            true,
+            &[ConditionKey::AwsResourceTag],
+        ),
+    ],
 ];
 const CONDITION_KEYS: &[&[ConditionKey]] = &[
     &[],
@@ -9153,6 +10086,7 @@ const CONDITION_KEYS: &[&[ConditionKey]] = &[
     ],
     &[],
     &[],
+    &[],
 ];
 const DEPENDENT_ACTIONS: &[&[DependentAction]] = &[
     &[],
@@ -9668,6 +10602,458 @@ const DEPENDENT_ACTIONS: &[&[DependentAction]] = &[
     &[],
     &[],
     &[],
+    &[],
+];
+const REMOVED_AFTER: &[Option<&str>] = &[
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    Some("2023-09-02"),
 ];
 /// Lower-cased names, sorted, for case-insensitive binary search.
 pub(super) const LOWERCASE_INDEX: &[(&str, Action)] = &[

@@ -222,54 +222,80 @@ pub enum ConditionKey {
     /// `sagemaker:AcceleratorTypes` (ArrayOfString, multivalued)
     ///
     /// Filters access by the list of all accelerator types associated with the resource in the request
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     AcceleratorTypes,
     /// `sagemaker:AppNetworkAccessType` (String)
     ///
     /// Filters access by the app network access type associated with the resource in the request
+    ///
+    /// Listed by AWS since 2020-11-01 (the oldest of the 140 dated versions of the catalog read).
     AppNetworkAccessType,
     /// `sagemaker:AuthMode` (String)
     ///
     /// Filters access by the authentication mode specified in the request
+    ///
+    /// Listed by AWS after 2026-07-31: newer than every dated version of the catalog read.
     AuthMode,
     /// `sagemaker:BearerTokenType` (String)
     ///
     /// Filters access by the type of bearer token used in the request
+    ///
+    /// Listed by AWS since 2026-06-03 (the oldest of the 140 dated versions of the catalog read).
     BearerTokenType,
     /// `sagemaker:CurrentCustomerMetadataProperties/${MetadataKey}` (String)
     ///
     /// Filters access by a current metadata key and value pair associated with the model-package resource
+    ///
+    /// Listed by AWS since 2025-09-22 (the oldest of the 140 dated versions of the catalog read).
     CurrentCustomerMetadataProperties,
     /// `sagemaker:CurrentModelLifeCycleStage` (String)
     ///
     /// Filters access by the current value of the Stage field in the model life cycle object associated with the model-package resource
+    ///
+    /// Listed by AWS since 2025-09-22 (the oldest of the 140 dated versions of the catalog read).
     CurrentModelLifeCycleStage,
     /// `sagemaker:CurrentModelLifeCycleStageStatus` (String)
     ///
     /// Filters access by the current value of the StageStatus field in the model life cycle object associated with the model-package resource
+    ///
+    /// Listed by AWS since 2025-09-22 (the oldest of the 140 dated versions of the catalog read).
     CurrentModelLifeCycleStageStatus,
     /// `sagemaker:CustomerMetadataProperties/${MetadataKey}` (String)
     ///
     /// Filters access by a metadata key and value pair
+    ///
+    /// Listed by AWS since 2022-10-01 (the oldest of the 140 dated versions of the catalog read).
     CustomerMetadataProperties,
     /// `sagemaker:CustomerMetadataPropertiesToRemove` (ArrayOfString, multivalued)
     ///
     /// Filters access by the list of metadata properties associated with the model-package resource in the request
+    ///
+    /// Listed by AWS since 2022-10-01 (the oldest of the 140 dated versions of the catalog read).
     CustomerMetadataPropertiesToRemove,
     /// `sagemaker:DirectGatedModelAccess` (String)
     ///
     /// Used to deny direct access to SageMaker gated ModelReferences
+    ///
+    /// Listed by AWS since 2025-03-13 (the oldest of the 140 dated versions of the catalog read).
     DirectGatedModelAccess,
     /// `sagemaker:DirectInternetAccess` (String)
     ///
     /// Filters access by the direct internet access associated with the resource in the request
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     DirectInternetAccess,
     /// `sagemaker:DomainId` (String)
     ///
     /// You can use the domainId as a policy variable to filter requests from specific SageMaker Domains
+    ///
+    /// Listed by AWS since 2024-02-01 (the oldest of the 140 dated versions of the catalog read).
     DomainId,
     /// `sagemaker:DomainSharingOutputKmsKey` (ARN)
     ///
     /// Filters access by the Domain sharing output KMS key associated with the resource in the request. This key has been deprecated. It has been replaced by sagemaker:DomainSharingOutputKmsKeyArn
+    ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
     #[deprecated(
         note = "AWS deprecated sagemaker:DomainSharingOutputKmsKey: it has been replaced by sagemaker:DomainSharingOutputKmsKeyArn"
     )]
@@ -277,26 +303,38 @@ pub enum ConditionKey {
     /// `sagemaker:DomainSharingOutputKmsKeyArn` (ARN)
     ///
     /// Filters access by the Domain sharing output KMS key associated with the resource in the request. The ARN of the key-id must be used
+    ///
+    /// Listed by AWS since 2026-06-03 (the oldest of the 140 dated versions of the catalog read).
     DomainSharingOutputKmsKeyArn,
     /// `sagemaker:EnableRemoteDebug` (Bool)
     ///
     /// Filters access by the remote debug config in the request
+    ///
+    /// Listed by AWS since 2024-01-02 (the oldest of the 140 dated versions of the catalog read).
     EnableRemoteDebug,
     /// `sagemaker:FeatureGroupDisableGlueTableCreation` (Bool)
     ///
     /// Filters access by the DisableGlueTableCreation flag associated with the feature group resource in the request
+    ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
     FeatureGroupDisableGlueTableCreation,
     /// `sagemaker:FeatureGroupEnableOnlineStore` (Bool)
     ///
     /// Filters access by the EnableOnlineStore flag associated with feature group in the request
+    ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
     FeatureGroupEnableOnlineStore,
     /// `sagemaker:FeatureGroupOfflineStoreConfig` (Bool)
     ///
     /// Filters access by the presence of an OfflineStoreConfig in the feature group resource in the request. This access filter only supports the null-conditional operator
+    ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
     FeatureGroupOfflineStoreConfig,
     /// `sagemaker:FeatureGroupOfflineStoreKmsKey` (ARN)
     ///
     /// Filters access by the offline store kms key associated with the feature group resource in the request. This key has been deprecated. It has been replaced by sagemaker:FeatureGroupOfflineStoreKmsKeyArn
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     #[deprecated(
         note = "AWS deprecated sagemaker:FeatureGroupOfflineStoreKmsKey: it has been replaced by sagemaker:FeatureGroupOfflineStoreKmsKeyArn"
     )]
@@ -304,14 +342,20 @@ pub enum ConditionKey {
     /// `sagemaker:FeatureGroupOfflineStoreKmsKeyArn` (ARN)
     ///
     /// Filters access by the offline store kms key associated with the feature group resource in the request. The ARN of the key-id must be used
+    ///
+    /// Listed by AWS since 2026-06-03 (the oldest of the 140 dated versions of the catalog read).
     FeatureGroupOfflineStoreKmsKeyArn,
     /// `sagemaker:FeatureGroupOfflineStoreS3Uri` (String)
     ///
     /// Filters access by the offline store s3 uri associated with the feature group resource in the request
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     FeatureGroupOfflineStoreS3Uri,
     /// `sagemaker:FeatureGroupOnlineStoreKmsKey` (ARN)
     ///
     /// Filters access by the online store kms key associated with the feature group resource in the request. This key has been deprecated. It has been replaced by sagemaker:FeatureGroupOnlineStoreKmsKeyArn
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     #[deprecated(
         note = "AWS deprecated sagemaker:FeatureGroupOnlineStoreKmsKey: it has been replaced by sagemaker:FeatureGroupOnlineStoreKmsKeyArn"
     )]
@@ -319,26 +363,38 @@ pub enum ConditionKey {
     /// `sagemaker:FeatureGroupOnlineStoreKmsKeyArn` (ARN)
     ///
     /// Filters access by the online store kms key associated with the feature group resource in the request. The ARN of the key-id must be used
+    ///
+    /// Listed by AWS since 2026-06-03 (the oldest of the 140 dated versions of the catalog read).
     FeatureGroupOnlineStoreKmsKeyArn,
     /// `sagemaker:FileSystemAccessMode` (String)
     ///
     /// Filters access by a file system access mode associated with the resource in the request
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     FileSystemAccessMode,
     /// `sagemaker:FileSystemDirectoryPath` (String)
     ///
     /// Filters access by a file system directory path associated with the resource in the request
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     FileSystemDirectoryPath,
     /// `sagemaker:FileSystemId` (String)
     ///
     /// Filters access by a file system ID associated with the resource in the request
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     FileSystemId,
     /// `sagemaker:FileSystemType` (String)
     ///
     /// Filters access by a file system type associated with the resource in the request
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     FileSystemType,
     /// `sagemaker:HomeEfsFileSystemKmsKey` (ARN)
     ///
     /// Filters access by a key that is present in the request the user makes to the SageMaker service. This key has been deprecated. It has been replaced by sagemaker:VolumeKmsKeyArn
+    ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
     #[deprecated(
         note = "AWS deprecated sagemaker:HomeEfsFileSystemKmsKey: it has been replaced by sagemaker:VolumeKmsKeyArn"
     )]
@@ -346,62 +402,92 @@ pub enum ConditionKey {
     /// `sagemaker:ImageArns` (ArrayOfARN, multivalued)
     ///
     /// Filters access by the list of all image arns associated with the resource in the request
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ImageArns,
     /// `sagemaker:ImageVersionArns` (ArrayOfARN, multivalued)
     ///
     /// Filters access by the list of all image version arns associated with the resource in the request
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ImageVersionArns,
     /// `sagemaker:InstanceTypes` (ArrayOfString, multivalued)
     ///
     /// Filters access by the list of all instance types associated with the resource in the request
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     InstanceTypes,
     /// `sagemaker:InterContainerTrafficEncryption` (Bool)
     ///
     /// Filters access by the inter container traffic encryption associated with the resource in the request
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     InterContainerTrafficEncryption,
     /// `sagemaker:IsUpdateRecord` (Bool)
     ///
     /// Filters access by whether the PutRecord authorization was triggered by an UpdateRecord API call. Set to true on UpdateRecord and false on direct PutRecord calls
+    ///
+    /// Listed by AWS after 2026-07-31: newer than every dated version of the catalog read.
     IsUpdateRecord,
     /// `sagemaker:KeepAlivePeriod` (Numeric)
     ///
     /// Filters access by the keep-alive period associated with the resource in the request
+    ///
+    /// Listed by AWS since 2022-10-24 (the oldest of the 140 dated versions of the catalog read).
     KeepAlivePeriod,
     /// `sagemaker:MaxRuntimeInSeconds` (Numeric)
     ///
     /// Filters access by the max runtime in seconds associated with the resource in the request
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     MaxRuntimeInSeconds,
     /// `sagemaker:MinimumInstanceMetadataServiceVersion` (String)
     ///
     /// Filters access by the minimum instance metadata service version used by the resource in the request
+    ///
+    /// Listed by AWS since 2022-07-01 (the oldest of the 140 dated versions of the catalog read).
     MinimumInstanceMetadataServiceVersion,
     /// `sagemaker:ModelApprovalStatus` (String)
     ///
     /// Filters access by the model approval status with the model-package in the request
+    ///
+    /// Listed by AWS since 2021-12-01 (the oldest of the 140 dated versions of the catalog read).
     ModelApprovalStatus,
     /// `sagemaker:ModelArn` (ARN)
     ///
     /// Filters access by the model arn associated with the resource in the request
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ModelArn,
     /// `sagemaker:ModelLifeCycle:Stage` (String)
     ///
     /// Filters access by stage field in the model life cycle object associated with the model-package resource in the request
+    ///
+    /// Listed by AWS since 2025-03-13 (the oldest of the 140 dated versions of the catalog read).
     ModelLifeCycleStage,
     /// `sagemaker:ModelLifeCycle:StageStatus` (String)
     ///
     /// Filters access by stageStatus field in the model life cycle object associated with the model-package resource in the request
+    ///
+    /// Listed by AWS since 2025-03-13 (the oldest of the 140 dated versions of the catalog read).
     ModelLifeCycleStageStatus,
     /// `sagemaker:NetworkIsolation` (Bool)
     ///
     /// Filters access by the network isolation associated with the resource in the request
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     NetworkIsolation,
     /// `sagemaker:NotebookInstanceLifecycleConfigArns` (ArrayOfARN, multivalued)
     ///
     /// Filters access by the list of notebook instance lifecycle configuration ARNs associated with the resource in the request
+    ///
+    /// Listed by AWS since 2026-04-22 (the oldest of the 140 dated versions of the catalog read).
     NotebookInstanceLifecycleConfigArns,
     /// `sagemaker:OutputKmsKey` (ARN)
     ///
     /// Filters access by the output kms key associated with the resource in the request. This key has been deprecated. It has been replaced by sagemaker:OutputKmsKeyArn
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     #[deprecated(
         note = "AWS deprecated sagemaker:OutputKmsKey: it has been replaced by sagemaker:OutputKmsKeyArn"
     )]
@@ -409,70 +495,104 @@ pub enum ConditionKey {
     /// `sagemaker:OutputKmsKeyArn` (ARN)
     ///
     /// Filters access by the output kms key associated with the resource in the request. The ARN of the key-id must be used
+    ///
+    /// Listed by AWS since 2026-06-03 (the oldest of the 140 dated versions of the catalog read).
     OutputKmsKeyArn,
     /// `sagemaker:OwnerUserProfileArn` (ARN)
     ///
     /// Filters access by the OwnerUserProfile arn associated with the space in the request
+    ///
+    /// Listed by AWS since 2024-01-02 (the oldest of the 140 dated versions of the catalog read).
     OwnerUserProfileArn,
     /// `sagemaker:PipelineVersionId` (String)
     ///
     /// Filters access to specific version IDs of a Sagemaker pipeline
+    ///
+    /// Listed by AWS since 2025-07-11 (the oldest of the 140 dated versions of the catalog read).
     PipelineVersionId,
     /// `sagemaker:RemoteAccess` (String)
     ///
     /// Filters access by the remote access flag associated with the space in the request
+    ///
+    /// Listed by AWS since 2025-07-11 (the oldest of the 140 dated versions of the catalog read).
     RemoteAccess,
     /// `sagemaker:ResourceTag/` (String)
     ///
     /// Filters access by the preface string for a tag key and value pair attached to a resource
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ResourceTagPrefix,
     /// `sagemaker:ResourceTag/${TagKey}` (String)
     ///
     /// Filters access by a tag key and value pair
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ResourceTag,
     /// `sagemaker:RootAccess` (String)
     ///
     /// Filters access by the root access associated with the resource in the request
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     RootAccess,
     /// `sagemaker:SearchVisibilityCondition/${FilterKey}` (String)
     ///
     /// Limits the results of your search request to the resources that you can access. ${FilterKey} is a key that the VisibilityConditions configuration presents in the Search request
+    ///
+    /// Listed by AWS since 2024-02-01 (the oldest of the 140 dated versions of the catalog read).
     SearchVisibilityCondition,
     /// `sagemaker:ServerlessMaxConcurrency` (Numeric)
     ///
     /// Filters access by limiting maximum concurrency used for Serverless inference in the request
+    ///
+    /// Listed by AWS since 2022-05-01 (the oldest of the 140 dated versions of the catalog read).
     ServerlessMaxConcurrency,
     /// `sagemaker:ServerlessMemorySize` (Numeric)
     ///
     /// Filters access by limiting memory size used for Serverless inference in the request
+    ///
+    /// Listed by AWS since 2022-05-01 (the oldest of the 140 dated versions of the catalog read).
     ServerlessMemorySize,
     /// `sagemaker:SpaceSharingType` (String)
     ///
     /// Filters access by the sharing type associated with the space in the request
+    ///
+    /// Listed by AWS since 2024-01-02 (the oldest of the 140 dated versions of the catalog read).
     SpaceSharingType,
     /// `sagemaker:StudioLifecycleConfigArns` (ArrayOfARN, multivalued)
     ///
     /// Filters access by the list of lifecycle configuration ARNs associated with the resource in the request
+    ///
+    /// Listed by AWS since 2025-12-16 (the oldest of the 140 dated versions of the catalog read).
     StudioLifecycleConfigArns,
     /// `sagemaker:TaggingAction` (String)
     ///
     /// Filters access by the API actions to which a user can apply tags. Uses the name of the API operation that creates a taggable resource to filter access
+    ///
+    /// Listed by AWS since 2023-07-01 (the oldest of the 140 dated versions of the catalog read).
     TaggingAction,
     /// `sagemaker:TargetModel` (String)
     ///
     /// Filters access by the target model associated with the Multi-Model Endpoint in the request
+    ///
+    /// Listed by AWS since 2020-06-09 (the oldest of the 140 dated versions of the catalog read).
     TargetModel,
     /// `sagemaker:UpdatableFeatures` (ArrayOfString, multivalued)
     ///
     /// Filters access by the list of feature names being updated by an UpdateRecord API call. Absent on direct PutRecord calls
+    ///
+    /// Listed by AWS after 2026-07-31: newer than every dated version of the catalog read.
     UpdatableFeatures,
     /// `sagemaker:UserProfileName` (String)
     ///
     /// You can use the UserProfileName as a policy variable to filter requests from specific user profiles within a SageMaker Domain. This context key is not applicable to user profiles within shared spaces
+    ///
+    /// Listed by AWS since 2024-02-01 (the oldest of the 140 dated versions of the catalog read).
     UserProfileName,
     /// `sagemaker:VolumeKmsKey` (ARN)
     ///
     /// Filters access by the volume kms key associated with the resource in the request. This key has been deprecated. It has been replaced by sagemaker:VolumeKmsKeyArn
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     #[deprecated(
         note = "AWS deprecated sagemaker:VolumeKmsKey: it has been replaced by sagemaker:VolumeKmsKeyArn"
     )]
@@ -480,22 +600,32 @@ pub enum ConditionKey {
     /// `sagemaker:VolumeKmsKeyArn` (ARN)
     ///
     /// Filters access by the volume kms key associated with the resource in the request. The ARN of the key-id must be used
+    ///
+    /// Listed by AWS since 2026-06-03 (the oldest of the 140 dated versions of the catalog read).
     VolumeKmsKeyArn,
     /// `sagemaker:VpcSecurityGroupIds` (ArrayOfString, multivalued)
     ///
     /// Filters access by the list of all VPC security group ids associated with the resource in the request
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     VpcSecurityGroupIds,
     /// `sagemaker:VpcSubnets` (ArrayOfString, multivalued)
     ///
     /// Filters access by the list of all VPC subnets associated with the resource in the request
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     VpcSubnets,
     /// `sagemaker:WorkteamArn` (ARN)
     ///
     /// Filters access by the workteam arn associated to the request
+    ///
+    /// Listed by AWS since 2019-11-21 (the oldest of the 140 dated versions of the catalog read).
     WorkteamArn,
     /// `sagemaker:WorkteamType` (String)
     ///
     /// Filters access by the workteam type associated to the request. This can be public-crowd, private-crowd or vendor-crowd
+    ///
+    /// Listed by AWS since 2019-11-21 (the oldest of the 140 dated versions of the catalog read).
     WorkteamType,
 }
 impl ConditionKey {

@@ -21,6 +21,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 9.
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ActionSummary.html)
     Action,
     /// `ai-benchmark-job`
@@ -32,6 +34,8 @@ pub enum ResourceType {
     /// Condition keys: [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag), [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag)
     ///
     /// Actions that accept it: 7.
+    ///
+    /// Listed by AWS since 2026-04-22 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/API_AIBenchmarkJob.html)
     AiBenchmarkJob,
@@ -45,6 +49,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 7.
     ///
+    /// Listed by AWS since 2026-04-22 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/API_AIRecommendationJob.html)
     AiRecommendationJob,
     /// `ai-workload-config`
@@ -56,6 +62,8 @@ pub enum ResourceType {
     /// Condition keys: [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag), [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag)
     ///
     /// Actions that accept it: 6.
+    ///
+    /// Listed by AWS since 2026-04-22 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/API_AIWorkloadConfig.html)
     AiWorkloadConfig,
@@ -69,6 +77,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 6.
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/algorithms-choose.html)
     Algorithm,
     /// `app`
@@ -80,6 +90,8 @@ pub enum ResourceType {
     /// Condition keys: [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag), [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag)
     ///
     /// Actions that accept it: 6.
+    ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/studio-entity-status.html)
     App,
@@ -93,6 +105,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 7.
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/studio-byoi-create.html)
     AppImageConfig,
     /// `artifact`
@@ -104,6 +118,8 @@ pub enum ResourceType {
     /// Condition keys: [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag), [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag)
     ///
     /// Actions that accept it: 9.
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ArtifactSummary.html)
     Artifact,
@@ -117,6 +133,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 8.
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/autopilot-automate-model-development.html)
     AutomlJob,
     /// `cluster`
@@ -128,6 +146,8 @@ pub enum ResourceType {
     /// Condition keys: [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag), [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag)
     ///
     /// Actions that accept it: 23.
+    ///
+    /// Listed by AWS since 2024-01-02 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-cluster.html)
     Cluster,
@@ -141,6 +161,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 7.
     ///
+    /// Listed by AWS since 2025-01-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-hyperpod-eks-operate-console-ui-governance.html)
     ClusterSchedulerConfig,
     /// `code-repository`
@@ -152,6 +174,8 @@ pub enum ResourceType {
     /// Condition keys: [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag), [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag)
     ///
     /// Actions that accept it: 7.
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/nbi-git-repo.html)
     CodeRepository,
@@ -165,6 +189,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 7.
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CompilationJobSummary.html)
     CompilationJob,
     /// `compute-quota`
@@ -176,6 +202,8 @@ pub enum ResourceType {
     /// Condition keys: [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag), [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag)
     ///
     /// Actions that accept it: 7.
+    ///
+    /// Listed by AWS since 2025-01-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-hyperpod-eks-operate-console-ui-governance.html)
     ComputeQuota,
@@ -189,6 +217,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 9.
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ContextSummary.html)
     Context,
     /// `data-quality-job-definition`
@@ -200,6 +230,8 @@ pub enum ResourceType {
     /// Condition keys: [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag), [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag)
     ///
     /// Actions that accept it: 6.
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/model-monitor-data-quality.html)
     DataQualityJobDefinition,
@@ -213,6 +245,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 10.
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/neo-edge-devices.html)
     Device,
     /// `device-fleet`
@@ -224,6 +258,8 @@ pub enum ResourceType {
     /// Condition keys: [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag), [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag)
     ///
     /// Actions that accept it: 8.
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/edge-device-fleet.html)
     DeviceFleet,
@@ -237,6 +273,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 7.
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/studio-entity-status.html)
     Domain,
     /// `edge-deployment-plan`
@@ -248,6 +286,8 @@ pub enum ResourceType {
     /// Condition keys: [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag), [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag)
     ///
     /// Actions that accept it: 10.
+    ///
+    /// Listed by AWS since 2022-10-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/edge.html)
     EdgeDeploymentPlan,
@@ -261,6 +301,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 6.
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/edge-packaging-job.html)
     EdgePackagingJob,
     /// `endpoint`
@@ -272,6 +314,8 @@ pub enum ResourceType {
     /// Condition keys: [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag), [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag)
     ///
     /// Actions that accept it: 12.
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/realtime-endpoints.html)
     Endpoint,
@@ -285,6 +329,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 8.
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/realtime-endpoints.html)
     EndpointConfig,
     /// `experiment`
@@ -296,6 +342,8 @@ pub enum ResourceType {
     /// Condition keys: [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag), [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag)
     ///
     /// Actions that accept it: 10.
+    ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Experiment.html)
     Experiment,
@@ -309,6 +357,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 9.
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Trial.html)
     ExperimentTrial,
     /// `experiment-trial-component`
@@ -320,6 +370,8 @@ pub enum ResourceType {
     /// Condition keys: [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag), [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag)
     ///
     /// Actions that accept it: 13.
+    ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_TrialComponent.html)
     ExperimentTrialComponent,
@@ -333,6 +385,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 15.
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/feature-store.html)
     FeatureGroup,
     /// `flow-definition`
@@ -344,6 +398,8 @@ pub enum ResourceType {
     /// Condition keys: [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag), [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag)
     ///
     /// Actions that accept it: 7.
+    ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/a2i-create-flow-definition.html)
     FlowDefinition,
@@ -357,6 +413,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 19.
     ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/jumpstart-content-sharing.html)
     Hub,
     /// `hub-content`
@@ -369,6 +427,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 14.
     ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/jumpstart-content-sharing.html)
     HubContent,
     /// `human-loop`
@@ -378,6 +438,8 @@ pub enum ResourceType {
     /// ```
     ///
     /// Actions that accept it: 3.
+    ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/a2i-start-human-loop.html)
     HumanLoop,
@@ -391,6 +453,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 6.
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/a2i-instructions-overview.html)
     HumanTaskUi,
     /// `hyper-parameter-tuning-job`
@@ -402,6 +466,8 @@ pub enum ResourceType {
     /// Condition keys: [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag), [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag)
     ///
     /// Actions that accept it: 8.
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/automatic-model-tuning-how-it-works.html)
     HyperParameterTuningJob,
@@ -415,6 +481,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 10.
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/studio-byoi.html)
     Image,
     /// `image-version`
@@ -426,6 +494,8 @@ pub enum ResourceType {
     /// Condition keys: [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag), [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag)
     ///
     /// Actions that accept it: 4.
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/studio-byoi.html)
     ImageVersion,
@@ -439,6 +509,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 10.
     ///
+    /// Listed by AWS since 2023-12-03 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/realtime-endpoints.html)
     InferenceComponent,
     /// `inference-experiment`
@@ -450,6 +522,8 @@ pub enum ResourceType {
     /// Condition keys: [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag), [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag)
     ///
     /// Actions that accept it: 6.
+    ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/inference-experiment.html)
     InferenceExperiment,
@@ -463,6 +537,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 7.
     ///
+    /// Listed by AWS since 2022-01-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/inference-recommender-recommendation-jobs.html)
     InferenceRecommendationsJob,
     /// `job`
@@ -474,6 +550,8 @@ pub enum ResourceType {
     /// Condition keys: [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag), [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag)
     ///
     /// Actions that accept it: 11.
+    ///
+    /// Listed by AWS since 2026-06-03 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/how-it-works-training.html)
     Job,
@@ -487,6 +565,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 6.
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/sms.html)
     LabelingJob,
     /// `lineage-group`
@@ -498,6 +578,8 @@ pub enum ResourceType {
     /// Condition keys: [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag), [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag)
     ///
     /// Actions that accept it: 0.
+    ///
+    /// Listed by AWS since 2022-01-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_LineageGroupSummary.html)
     LineageGroup,
@@ -511,6 +593,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 9.
     ///
+    /// Listed by AWS since 2025-12-02 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_MlflowApp.html)
     MlflowApp,
     /// `mlflow-tracking-server`
@@ -520,6 +604,8 @@ pub enum ResourceType {
     /// ```
     ///
     /// Actions that accept it: 10.
+    ///
+    /// Listed by AWS since 2024-07-06 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_MlflowTrackingServer.html)
     MlflowTrackingServer,
@@ -533,6 +619,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 6.
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/realtime-endpoints.html)
     Model,
     /// `model-bias-job-definition`
@@ -544,6 +632,8 @@ pub enum ResourceType {
     /// Condition keys: [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag), [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag)
     ///
     /// Actions that accept it: 6.
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/clarify-detect-post-training-bias.html)
     ModelBiasJobDefinition,
@@ -557,6 +647,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 10.
     ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ModelCard.html)
     ModelCard,
     /// `model-card-export-job`
@@ -568,6 +660,8 @@ pub enum ResourceType {
     /// Condition keys: [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag), [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag)
     ///
     /// Actions that accept it: 1.
+    ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ModelCardExportJob.html)
     ModelCardExportJob,
@@ -581,6 +675,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 6.
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/clarify-model-explainability.html)
     ModelExplainabilityJobDefinition,
     /// `model-package`
@@ -592,6 +688,8 @@ pub enum ResourceType {
     /// Condition keys: [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag), [`sagemaker:CurrentCustomerMetadataProperties/${MetadataKey}`](crate::ConditionKey::CurrentCustomerMetadataProperties), [`sagemaker:CurrentModelLifeCycleStage`](crate::ConditionKey::CurrentModelLifeCycleStage), [`sagemaker:CurrentModelLifeCycleStageStatus`](crate::ConditionKey::CurrentModelLifeCycleStageStatus), [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag)
     ///
     /// Actions that accept it: 10.
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ModelPackage.html)
     ModelPackage,
@@ -605,6 +703,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 9.
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/model-registry-model-group.html)
     ModelPackageGroup,
     /// `model-quality-job-definition`
@@ -616,6 +716,8 @@ pub enum ResourceType {
     /// Condition keys: [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag), [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag)
     ///
     /// Actions that accept it: 6.
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/model-monitor-model-quality.html)
     ModelQualityJobDefinition,
@@ -629,6 +731,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 10.
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/model-monitor-scheduling.html)
     MonitoringSchedule,
     /// `monitoring-schedule-alert`
@@ -638,6 +742,8 @@ pub enum ResourceType {
     /// ```
     ///
     /// Actions that accept it: 1.
+    ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/model-monitor-scheduling.html)
     MonitoringScheduleAlert,
@@ -651,6 +757,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 10.
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/nbi.html)
     NotebookInstance,
     /// `notebook-instance-lifecycle-config`
@@ -662,6 +770,8 @@ pub enum ResourceType {
     /// Condition keys: [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag), [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag)
     ///
     /// Actions that accept it: 7.
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/notebook-lifecycle-config.html)
     NotebookInstanceLifecycleConfig,
@@ -675,6 +785,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 7.
     ///
+    /// Listed by AWS since 2024-08-27 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_OptimizationJobSummary.html)
     OptimizationJob,
     /// `partner-app`
@@ -686,6 +798,8 @@ pub enum ResourceType {
     /// Condition keys: [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag), [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag)
     ///
     /// Actions that accept it: 9.
+    ///
+    /// Listed by AWS since 2024-12-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/partner-apps.html)
     PartnerApp,
@@ -699,6 +813,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 11.
     ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Pipeline.html)
     Pipeline,
     /// `pipeline-execution`
@@ -710,6 +826,8 @@ pub enum ResourceType {
     /// Condition keys: [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag), [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag)
     ///
     /// Actions that accept it: 10.
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_PipelineExecution.html)
     PipelineExecution,
@@ -723,6 +841,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 8.
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/processing-job.html)
     ProcessingJob,
     /// `project`
@@ -734,6 +854,8 @@ pub enum ResourceType {
     /// Condition keys: [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag), [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag)
     ///
     /// Actions that accept it: 7.
+    ///
+    /// Listed by AWS since 2020-12-18 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-projects-whatis.html)
     Project,
@@ -747,6 +869,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 9.
     ///
+    /// Listed by AWS since 2025-01-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/reserve-capacity-with-training-plans.html)
     ReservedCapacity,
     /// `sagemaker-catalog`
@@ -756,6 +880,8 @@ pub enum ResourceType {
     /// ```
     ///
     /// Actions that accept it: 0.
+    ///
+    /// Listed by AWS since 2023-09-02 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ResourceCatalog.html)
     SagemakerCatalog,
@@ -767,6 +893,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 4.
     ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/canvas-collaborate-permissions.html)
     SharedModel,
     /// `shared-model-event`
@@ -776,6 +904,8 @@ pub enum ResourceType {
     /// ```
     ///
     /// Actions that accept it: 1.
+    ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/canvas-collaborate-permissions.html)
     SharedModelEvent,
@@ -789,6 +919,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 8.
     ///
+    /// Listed by AWS since 2023-02-01 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/studio-entity-status.html)
     Space,
     /// `studio-lifecycle-config`
@@ -800,6 +932,8 @@ pub enum ResourceType {
     /// Condition keys: [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag), [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag)
     ///
     /// Actions that accept it: 6.
+    ///
+    /// Listed by AWS since 2022-04-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/studio-lcc.html)
     StudioLifecycleConfig,
@@ -813,6 +947,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 10.
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/how-it-works-training.html)
     TrainingJob,
     /// `training-plan`
@@ -824,6 +960,8 @@ pub enum ResourceType {
     /// Condition keys: [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag), [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag)
     ///
     /// Actions that accept it: 9.
+    ///
+    /// Listed by AWS since 2025-01-01 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/reserve-capacity-with-training-plans.html)
     TrainingPlan,
@@ -837,6 +975,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 6.
     ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_TransformJob.html.html)
     TransformJob,
     /// `user-profile`
@@ -848,6 +988,8 @@ pub enum ResourceType {
     /// Condition keys: [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag), [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag)
     ///
     /// Actions that accept it: 8.
+    ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/studio-entity-status.html)
     UserProfile,
@@ -861,6 +1003,8 @@ pub enum ResourceType {
     ///
     /// Actions that accept it: 4.
     ///
+    /// Listed by AWS since 2020-04-12 (the oldest of the 140 dated versions of the catalog read).
+    ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/sms-workforce-management.html)
     Workforce,
     /// `workteam`
@@ -872,6 +1016,8 @@ pub enum ResourceType {
     /// Condition keys: [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag), [`sagemaker:ResourceTag/${TagKey}`](crate::ConditionKey::ResourceTag)
     ///
     /// Actions that accept it: 9.
+    ///
+    /// Listed by AWS since 2019-10-10 (the oldest of the 140 dated versions of the catalog read).
     ///
     /// [AWS documentation](https://docs.aws.amazon.com/sagemaker/latest/dg/sms-workforce-management.html)
     Workteam,
