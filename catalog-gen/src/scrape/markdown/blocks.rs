@@ -317,3 +317,71 @@ fn cells(text: &str) -> Vec<&str> {
     cells.push(inner[start..].trim());
     cells
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LINE: Line<'static> = Line {
+        number: 7,
+        text: "",
+        is_last: false,
+    };
+
+    #[test]
+    fn one_bullet_may_hold_several_fields() {
+        let fields = labelled_fields(
+            "**IAM action:**  [a:B](#x)  / **Condition key:**  / **Possible value(s):** v / **Access level:** Tagging, Write",
+            LINE,
+        )
+        .unwrap();
+        let pairs: Vec<_> = fields
+            .iter()
+            .map(|field| (field.label.as_str(), field.value))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("IAM action", "[a:B](#x)"),
+                ("Condition key", ""),
+                ("Possible value(s)", "v"),
+                ("Access level", "Tagging, Write"),
+            ]
+        );
+        let labelled = labelled_fields("**Resource types (\\*required):** ", LINE).unwrap();
+        assert_eq!(labelled[0].label, "Resource types (*required)");
+        assert!(labelled_fields("plain text", LINE).is_err());
+        assert!(labelled_fields("**Unclosed label", LINE).is_err());
+    }
+
+    #[test]
+    fn escaped_pipes_stay_inside_their_cell() {
+        assert_eq!(cells("| a | b \\| c |   | "), ["a", "b \\| c", ""]);
+        assert!(is_separator(&cells("| --- | :-: |")));
+        assert!(!is_separator(&cells("| --- | x |")));
+    }
+
+    #[test]
+    fn text_inside_a_list_is_refused() {
+        let section = Section {
+            kind: SectionKind::Actions,
+            body: vec![
+                Line {
+                    number: 1,
+                    text: "- **   [A](#a)  **",
+                    is_last: false,
+                },
+                Line {
+                    number: 2,
+                    text: "stray words",
+                    is_last: false,
+                },
+            ],
+        };
+        let error = read(&section).unwrap_err().to_string();
+        assert_eq!(
+            error,
+            "Actions section, text (line 2): unexpected line \"stray words\": it continues no item or table"
+        );
+    }
+}
