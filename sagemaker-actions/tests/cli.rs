@@ -355,6 +355,61 @@ fn catalog_files_check_other_services() {
 }
 
 #[test]
+fn catalog_files_of_one_prefix_are_merged_with_a_warning() {
+    let dir = Dir::new();
+    let page = |name: &str, resource: &str, format: &str| {
+        format!(
+            r#"{{"service": {{"prefix": "apigateway", "name": "{name}"}},
+              "actions": [{{"name": "GET", "access_levels": ["Read"],
+                "resource_types": [{{"name": "{resource}", "required": false, "condition_keys": []}}],
+                "condition_keys": [], "dependent_actions": []}}],
+              "resource_types": [{{"name": "{resource}", "arn_formats": ["{format}"], "condition_keys": []}}],
+              "condition_keys": []}}"#
+        )
+    };
+    dir.file(
+        "apigateway.json",
+        page(
+            "Amazon API Gateway Management",
+            "RestApi",
+            "arn:${Partition}:apigateway:${Region}::/restapis/${RestApiId}",
+        ),
+    );
+    dir.file(
+        "apigateway-v2.json",
+        page(
+            "Amazon API Gateway Management V2",
+            "Api",
+            "arn:${Partition}:apigateway:${Region}::/apis/${ApiId}",
+        ),
+    );
+    dir.file(
+        "policy.json",
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "apigateway:GET",
+            "Resource": ["arn:aws:apigateway:us-east-1::/restapis/a1b2c3", "arn:aws:apigateway:us-east-1::/apis/d4e5f6"]}]}"#,
+    );
+    let output = run(
+        &dir,
+        &[
+            "check",
+            "--catalog",
+            "apigateway.json",
+            "--catalog",
+            "apigateway-v2.json",
+            "policy.json",
+        ],
+    );
+    // Both resources are of the merged catalog: nothing found, exit 0 despite the warning.
+    assert_eq!(code(&output), 0, "{}{}", stdout(&output), stderr(&output));
+    let warnings = stderr(&output);
+    assert_eq!(warnings.lines().count(), 1, "{warnings}");
+    assert!(
+        warnings.contains("warning: catalog apigateway-v2.json: action apigateway:GET is defined differently by apigateway.json and apigateway-v2.json"),
+        "{warnings}"
+    );
+}
+
+#[test]
 fn actions_filters_by_access_level() {
     let dir = Dir::new();
     let output = run(&dir, &["actions", "--access-level", "List"]);
