@@ -35,14 +35,16 @@ const WITH_ERROR: &str = r#"{
 }
 "#;
 
-/// Only warnings: CreateTrainingJob without the iam:PassRole it depends on.
+/// No errors: a wildcard compared literally by StringEquals (WARNING), and CreateTrainingJob
+/// without the iam:PassRole it may depend on (SUGGESTION, below the default threshold).
 const WARNINGS_ONLY: &str = r#"{
   "Version": "2012-10-17",
   "Statement": [
     {
       "Effect": "Allow",
       "Action": "sagemaker:CreateTrainingJob",
-      "Resource": "*"
+      "Resource": "*",
+      "Condition": {"StringEquals": {"aws:PrincipalTag/team": "ml-*"}}
     }
   ]
 }
@@ -144,7 +146,23 @@ fn min_severity_hides_findings_and_decides_the_exit_code() {
     dir.file("policy.json", WARNINGS_ONLY);
     let default = run(&dir, &["check", "policy.json"]);
     assert_eq!(code(&default), 1);
-    assert!(stdout(&default).contains("WARNING MISSING_DEPENDENT_ACTION"));
+    let text = stdout(&default);
+    assert!(
+        text.contains("WARNING WILDCARD_WITHOUT_LIKE_OPERATOR"),
+        "{text}"
+    );
+    assert!(!text.contains("MISSING_DEPENDENT_ACTION"), "{text}");
+
+    let suggestions = run(
+        &dir,
+        &["check", "--min-severity", "suggestion", "policy.json"],
+    );
+    assert_eq!(code(&suggestions), 1);
+    let text = stdout(&suggestions);
+    assert!(
+        text.contains("SUGGESTION MISSING_DEPENDENT_ACTION"),
+        "{text}"
+    );
 
     let errors_only = run(&dir, &["check", "--min-severity", "error", "policy.json"]);
     assert_eq!(code(&errors_only), 0);

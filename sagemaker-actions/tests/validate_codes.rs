@@ -1273,12 +1273,25 @@ fn invalid_global_condition_key_fires() {
         "sagemaker:ListModels",
         r#"{"IpAddress": {"aws:SourceIpAddress": "203.0.113.0/24"}}"#,
     );
+    // A warning, not an error: AWS's own policies use aws: keys its global keys page omits.
     expect(
         &findings,
         "INVALID_GLOBAL_CONDITION_KEY",
-        Severity::Error,
+        Severity::Warning,
         "Statement[0].Condition.IpAddress.aws:SourceIpAddress",
-        &["\"aws:SourceIpAddress\""],
+        &["\"aws:SourceIpAddress\"", "global condition keys"],
+    );
+    no_errors(&findings);
+    let findings = condition(
+        "sagemaker:ListModels",
+        r#"{"StringEquals": {"aws:RequestedRegions": "eu-west-1"}}"#,
+    );
+    expect(
+        &findings,
+        "INVALID_GLOBAL_CONDITION_KEY",
+        Severity::Warning,
+        "Statement[0].Condition.StringEquals.aws:RequestedRegions",
+        &["did you mean aws:RequestedRegion?"],
     );
 }
 
@@ -1758,7 +1771,9 @@ fn missing_dependent_action_fires() {
         .into_iter()
         .zip(["iam:PassRole", "sagemaker:AddTags"])
     {
-        assert_eq!(finding.severity, Severity::Warning);
+        // Dependent actions are needed only when the request uses the feature they serve.
+        assert_eq!(finding.severity, Severity::Suggestion);
+        assert!(finding.message.contains("only when"), "{finding}");
         assert_eq!(finding.path, "Statement[0].Action[0]");
         assert!(
             finding.message.contains("sagemaker:CreateModel")
@@ -1799,7 +1814,7 @@ fn missing_dependent_action_is_not_satisfied_by_deny_or_excluding_not_action() {
     expect(
         &findings,
         "MISSING_DEPENDENT_ACTION",
-        Severity::Warning,
+        Severity::Suggestion,
         "Statement[0].Action[0]",
         &["sagemaker:CreateModel", "iam:PassRole"],
     );
@@ -1931,15 +1946,15 @@ const EVENTS: (&str, &str) = ("UNCHECKED_SERVICE", "\"events\"");
 const IAM: (&str, &str) = ("UNCHECKED_SERVICE", "\"iam\"");
 const TRAINING_ADD_TAGS: (&str, &str) = (
     "MISSING_DEPENDENT_ACTION",
-    "sagemaker:CreateTrainingJob also needs sagemaker:AddTags",
+    "sagemaker:CreateTrainingJob may also need sagemaker:AddTags",
 );
 const TRANSFORM_ADD_TAGS: (&str, &str) = (
     "MISSING_DEPENDENT_ACTION",
-    "sagemaker:CreateTransformJob also needs sagemaker:AddTags",
+    "sagemaker:CreateTransformJob may also need sagemaker:AddTags",
 );
 
 // With the SageMaker catalog, none of these gives an ERROR. What they do give:
-// - every Step Functions policy: MISSING_DEPENDENT_ACTION (WARNING) at Statement[0].Action[0],
+// - every Step Functions policy: MISSING_DEPENDENT_ACTION (SUGGESTION) at Statement[0].Action[0],
 //   since CreateTrainingJob / CreateTransformJob list sagemaker:AddTags as a dependent action
 //   (needed only when the job is created with tags) and no statement grants it; their other
 //   dependent, iam:PassRole, is granted by Statement[2];
@@ -2020,7 +2035,7 @@ fn seed_policies_give_no_errors() {
             assert_eq!(code, *expected_code, "{name}: {finding}");
             assert!(finding.message.contains(words), "{name}: {finding}");
             if code == "MISSING_DEPENDENT_ACTION" {
-                assert_eq!(finding.severity, Severity::Warning);
+                assert_eq!(finding.severity, Severity::Suggestion);
                 assert_eq!(finding.path, "Statement[0].Action[0]", "{name}");
             } else {
                 assert_eq!(finding.severity, Severity::Info);

@@ -3,6 +3,7 @@
 
 use crate::arn_match::{literal_starts_agree, parts_could_match, split_arn, ArnBounds, ArnParts};
 use crate::lookup::TypoIndex;
+use crate::wildcard::has_wildcard;
 use crate::{Action, ConditionKey, ResourceType, ValueType};
 use std::collections::HashMap;
 use std::fmt;
@@ -70,6 +71,8 @@ pub struct ServiceCatalog {
     by_first_byte: Vec<Vec<usize>>,
     /// The condition keys the page defines.
     pub condition_keys: Vec<KeyFacts>,
+    /// The services other than `prefix` that ARN formats name, rarely any.
+    foreign_services: Vec<Box<str>>,
     /// Where the catalog came from (a file name, or the service's name by default), one entry
     /// per catalog merged into this one, in the order they were loaded.
     sources: Vec<String>,
@@ -127,13 +130,26 @@ pub struct KeyFacts {
 }
 
 impl KeyFacts {
-    /// The name up to a parameter placeholder, for matching `prefix:Key/param`. Pages write the
-    /// placeholder as `${TagKey}` or, on S3's page, `<key>`.
-    fn stem(&self) -> Option<&str> {
-        self.name
-            .find("${")
-            .or_else(|| self.name.find('<'))
-            .map(|at| &self.name[..at])
+    /// For a parameterized key, the name before and after its parameter, for matching
+    /// `prefix:Key/param`. The pages write the parameter as `${TagKey}`, as `<key>` (S3's
+    /// `s3:ExistingObjectTag/<key>`), as nothing after a final `/` (SageMaker's
+    /// `sagemaker:ResourceTag/`, "the preface string for a tag key"), and with text after it
+    /// (CodeBuild's `codebuild:secondarySources/${sourceIdentifier}.location`).
+    fn parameter_bounds(&self) -> Option<(&str, &str)> {
+        let name = self.name.as_str();
+        if let Some(open) = name.find("${") {
+            let close = name[open..]
+                .find('}')
+                .map_or(name.len(), |at| open + at + 1);
+            return Some((&name[..open], &name[close..]));
+        }
+        if let Some(open) = name.find('<') {
+            let close = name[open..]
+                .find('>')
+                .map_or(name.len(), |at| open + at + 1);
+            return Some((&name[..open], &name[close..]));
+        }
+        name.ends_with('/').then_some((name, ""))
     }
 }
 
@@ -427,7 +443,20 @@ impl ServiceCatalog {
                 }
             }
         }
+        let mut foreign_services: Vec<Box<str>> = Vec::new();
+        for format in resource_types.iter().flat_map(|rt| &rt.arn_formats) {
+            if let Some(parts) = split_arn(format) {
+                if !parts.service.eq_ignore_ascii_case(&prefix)
+                    && !foreign_services
+                        .iter()
+                        .any(|known| **known == *parts.service)
+                {
+                    foreign_services.push(parts.service.into());
+                }
+            }
+        }
         ServiceCatalog {
+            foreign_services,
             prefix,
             name,
             actions,
@@ -723,20 +752,40 @@ impl ServiceCatalog {
     }
 
     /// The catalog key a policy's key names (case-insensitively; `prefix:Key/param` for
-    /// parameterized keys).
+    /// parameterized keys, the one whose fixed text around the parameter is longest when
+    /// several fit).
     pub fn key(&self, text: &str) -> Option<&KeyFacts> {
         self.condition_keys
             .iter()
-            .find(|key| key.stem().is_none() && key.name.eq_ignore_ascii_case(text))
+            .find(|key| key.name.eq_ignore_ascii_case(text))
             .or_else(|| {
-                self.condition_keys.iter().find(|key| {
-                    key.stem().is_some_and(|stem| {
-                        text.len() > stem.len()
+                self.condition_keys
+                    .iter()
+                    .filter_map(|key| {
+                        let (stem, suffix) = key.parameter_bounds()?;
+                        let fixed = stem.len() + suffix.len();
+                        let fits = text.len() > fixed
                             && text.is_char_boundary(stem.len())
+                            && text.is_char_boundary(text.len() - suffix.len())
                             && text[..stem.len()].eq_ignore_ascii_case(stem)
+                            && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix);
+                        fits.then_some((fixed, key))
                     })
-                })
+                    .max_by_key(|(fixed, _)| *fixed)
+                    .map(|(_, key)| key)
             })
+    }
+
+    /// Whether an ARN of `service` could be of one of the catalog's resource types: the
+    /// catalog's own service, a wildcard, or another service one of its ARN formats names
+    /// (EC2's page lists License Manager's `license-configuration`).
+    pub(crate) fn may_name_service(&self, service: &str) -> bool {
+        service.eq_ignore_ascii_case(&self.prefix)
+            || has_wildcard(service)
+            || self
+                .foreign_services
+                .iter()
+                .any(|known| known.eq_ignore_ascii_case(service))
     }
 
     /// The name closest to `name` among the actions, if close enough to be a typo.

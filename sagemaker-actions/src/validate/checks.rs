@@ -12,6 +12,19 @@ use crate::wildcard::{has_wildcard, wildcard_match_ignore_case};
 use crate::{ConditionKey, ValueType};
 use std::collections::{BTreeSet, HashMap};
 
+/// Keys a service sets in the requests its credentials make to any other service, so usable
+/// with any action, with their types: the cross-service keys of AWS's global condition keys
+/// page. Service pages do not all list them (EC2's page has no `ec2:SourceInstanceArn`).
+const CROSS_SERVICE_KEYS: &[(&str, ValueType)] = &[
+    ("ec2:RoleDelivery", ValueType::Numeric),
+    ("ec2:SourceInstanceArn", ValueType::Arn),
+    ("glue:RoleAssumedBy", ValueType::String),
+    ("glue:CredentialIssuingService", ValueType::String),
+    ("lambda:SourceFunctionArn", ValueType::Arn),
+    ("ssm:SourceInstanceArn", ValueType::Arn),
+    ("identitystore:UserId", ValueType::String),
+];
+
 const PARTITIONS: &[&str] = &[
     "aws",
     "aws-cn",
@@ -664,11 +677,20 @@ fn check_action_resources(
 ) {
     for (catalog, facts, path) in granted.iter().filter_map(Granted::named) {
         let rows = &facts.resource_types;
+        // A row whose type the catalog does not define has no format to compare with: the
+        // action may apply to anything, and an error would be a guess.
+        if rows
+            .iter()
+            .any(|row| catalog.resource_type(&row.resource_type).is_none())
+        {
+            continue;
+        }
+        // An action may list resource types of another service (EC2's RunInstances a License
+        // Manager license-configuration): an ARN is compared with the formats whatever its
+        // service, skipping only services none of the catalog's formats name.
         let satisfied = arns
             .iter()
-            .filter(|arn| {
-                arn.service.eq_ignore_ascii_case(&catalog.prefix) || has_wildcard(arn.service)
-            })
+            .filter(|arn| catalog.may_name_service(arn.service))
             .any(|arn| {
                 rows.iter()
                     .any(|row| catalog.parts_fit(&row.resource_type, arn))
@@ -848,7 +870,7 @@ fn check_conditions(
             let Some(info) = resolve_key(context, at, path, key_text) else {
                 continue;
             };
-            check_operator_fit(context, at, path, operator, &info);
+            check_operator_fit(context, at, path, operator, &info, entry.values.as_slice());
             check_values(context, at, path, operator, &info, entry.values.as_slice());
             if !info.global {
                 check_key_support(context, at, path, operator, &info, scope);
@@ -896,10 +918,38 @@ fn resolve_key<'c: 'k, 'k>(
                 catalog_prefix: None,
             }),
             _ => {
-                context.push("INVALID_GLOBAL_CONDITION_KEY", Severity::Error, at, path(), format!("{text:?} is not a global condition key (aws:SourceIp, aws:PrincipalArn, aws:ResourceTag/<key>, ...)"));
-                None
+                // AWS's own policies use `aws:` keys the global keys page does not list
+                // (aws:PrincipalOrgMasterAccountId): the page is not the whole truth, so an
+                // unknown key is a warning, and its values are checked by the operator only.
+                let nearest = crate::lookup::closest(
+                    ConditionKey::ALL
+                        .iter()
+                        .filter(|key| key.is_global())
+                        .map(|key| key.name()),
+                    text,
+                )
+                .map(|nearest| format!(" (did you mean {nearest}?)"))
+                .unwrap_or_default();
+                context.push("INVALID_GLOBAL_CONDITION_KEY", Severity::Warning, at, path(), format!("{text:?} is not on AWS's page of global condition keys{nearest}; unless AWS documents it elsewhere, no request carries it"));
+                Some(KeyInfo {
+                    name: text,
+                    value_type: None,
+                    global: true,
+                    catalog_prefix: None,
+                })
             }
         };
+    }
+    if let Some(&(name, value_type)) = CROSS_SERVICE_KEYS
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(text))
+    {
+        return Some(KeyInfo {
+            name,
+            value_type: Some(value_type),
+            global: true,
+            catalog_prefix: None,
+        });
     }
     let validator = context.validator;
     match validator.catalog(prefix) {
@@ -948,6 +998,7 @@ fn check_operator_fit(
     path: &dyn Fn() -> String,
     operator: Operator,
     info: &KeyInfo,
+    values: &[ConditionValue],
 ) {
     let Some(value_type) = info.value_type else {
         return;
@@ -959,7 +1010,16 @@ fn check_operator_fit(
         }
         return;
     }
-    if !base.fits(value_type) {
+    // Comparing a key with another key's value (`"StringNotEquals":
+    // {"aws:Ec2InstanceSourcePrivateIPv4": "${aws:VpcSourceIp}"}`, as AWS's own examples do)
+    // is done with a String operator whatever the keys' type: policy variables are
+    // substituted as text.
+    let compares_with_variables = base.family() == OperatorFamily::String
+        && !values.is_empty()
+        && values
+            .iter()
+            .all(|value| is_lone_variable(value.as_text().as_ref()));
+    if !base.fits(value_type) && !compares_with_variables {
         context.push(
             "TYPE_MISMATCH",
             Severity::Warning,
@@ -1083,6 +1143,13 @@ fn check_values(
             context.push("WILDCARD_WITHOUT_LIKE_OPERATOR", Severity::Warning, at, path(), format!("value {text:?} contains * or ?, which {} compares literally; use StringLike to match a pattern", operator.base.as_str()));
         }
     }
+}
+
+/// Whether `text` is one policy variable and nothing else: `${aws:SourceIp}`.
+fn is_lone_variable(text: &str) -> bool {
+    text.strip_prefix("${")
+        .and_then(|rest| rest.strip_suffix('}'))
+        .is_some_and(|inner| !inner.is_empty() && !inner.contains(['{', '}', '$']))
 }
 
 /// `*` or `?` outside `${...}` policy variables.
@@ -1255,7 +1322,7 @@ fn check_dependent_actions(
                     .entry(dependent.as_str())
                     .or_insert_with(|| is_allowed(dependent));
                 if !covered {
-                    context.push("MISSING_DEPENDENT_ACTION", Severity::Warning, Some((*index, statement)), path.to_string(), format!("{}:{} also needs {dependent}, which no Allow statement of the policy grants", catalog.prefix, facts.name));
+                    context.push("MISSING_DEPENDENT_ACTION", Severity::Suggestion, Some((*index, statement)), path.to_string(), format!("{}:{} may also need {dependent}, which no Allow statement of the policy grants: the page lists it as a dependent action, needed only when the request uses the feature it serves", catalog.prefix, facts.name));
                 }
             }
         }
