@@ -781,6 +781,38 @@ fn allow_with_not_resource_near_miss() {
     absent(&findings, "ALLOW_WITH_NOT_RESOURCE");
 }
 
+#[test]
+fn allow_with_not_principal_fires() {
+    let findings = check(&policy(
+        r#"{"Effect": "Allow", "NotPrincipal": {"AWS": "arn:aws:iam::123456789012:role/Auditor"}, "Action": "sagemaker:DescribeModel", "Resource": "arn:aws:sagemaker:us-east-1:123456789012:model/a"}"#,
+    ));
+    expect(
+        &findings,
+        "ALLOW_WITH_NOT_PRINCIPAL",
+        Severity::SecurityWarning,
+        "Statement[0].NotPrincipal",
+        &["NotPrincipal", "anonymous", "Principal"],
+    );
+}
+
+#[test]
+fn allow_with_not_principal_near_miss() {
+    // Deny with NotPrincipal is AWS's recommended form; Allow with Principal is fine.
+    let findings = check(&policy(
+        r#"{"Effect": "Deny", "NotPrincipal": {"AWS": "arn:aws:iam::123456789012:role/Auditor"}, "Action": "sagemaker:DescribeModel", "Resource": "arn:aws:sagemaker:us-east-1:123456789012:model/a"},
+           {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:role/Auditor"}, "Action": "sagemaker:DescribeModel", "Resource": "arn:aws:sagemaker:us-east-1:123456789012:model/a"}"#,
+    ));
+    absent(&findings, "ALLOW_WITH_NOT_PRINCIPAL");
+    // In an identity policy the element itself is the error.
+    let findings = check_as(
+        PolicyType::Identity,
+        &policy(
+            r#"{"Effect": "Allow", "NotPrincipal": {"AWS": "arn:aws:iam::123456789012:role/Auditor"}, "Action": "sagemaker:DescribeModel", "Resource": "*"}"#,
+        ),
+    );
+    absent(&findings, "ALLOW_WITH_NOT_PRINCIPAL");
+}
+
 /// A ListTags statement on these resources.
 fn list_tags_on(resources: &str) -> Vec<Finding> {
     check(&policy(&format!(
@@ -1022,9 +1054,59 @@ fn resource_mismatch_ignores_resources_of_other_services() {
 }
 
 #[test]
-fn resource_mismatch_skips_wildcard_actions() {
+fn resource_mismatch_fires_for_a_pattern_none_of_whose_actions_apply() {
+    // Every action *TrainingJob matches is on training jobs, not models: the item grants
+    // nothing.
     let findings = check(&policy(
-        r#"{"Effect": "Allow", "Action": ["sagemaker:Describe*", "sagemaker:*TrainingJob"], "Resource": "arn:aws:sagemaker:us-east-1:123456789012:model/a"}"#,
+        r#"{"Effect": "Allow", "Action": ["sagemaker:DescribeModel", "sagemaker:*TrainingJob"], "Resource": "arn:aws:sagemaker:us-east-1:123456789012:model/a"}"#,
+    ));
+    expect(
+        &findings,
+        "RESOURCE_MISMATCH",
+        Severity::Error,
+        "Statement[0].Action[1]",
+        &[
+            "\"sagemaker:*TrainingJob\"",
+            "none of which applies",
+            "sagemaker:CreateTrainingJob",
+            "sagemaker:DescribeTrainingJob",
+        ],
+    );
+}
+
+#[test]
+fn resource_mismatch_groups_a_patterns_unserved_actions_in_one_suggestion() {
+    // ListTrainingJobs supports only "*", and ListTrainingJobsForHyperParameterTuningJob is on
+    // tuning jobs: of the actions the pattern matches, those two are not granted.
+    let findings = check(&policy(
+        r#"{"Effect": "Allow", "Action": "sagemaker:*TrainingJob*", "Resource": "arn:aws:sagemaker:us-east-1:123456789012:training-job/nightly-*"}"#,
+    ));
+    let finding = expect(
+        &findings,
+        "RESOURCE_MISMATCH",
+        Severity::Suggestion,
+        "Statement[0].Action",
+        &[
+            "sagemaker:ListTrainingJobs,",
+            "sagemaker:ListTrainingJobsForHyperParameterTuningJob",
+            "2 of the",
+        ],
+    );
+    assert!(
+        !finding.message.contains("DescribeTrainingJob"),
+        "{finding}"
+    );
+}
+
+#[test]
+fn resource_mismatch_near_miss_for_patterns() {
+    // Every action *TrainingJob matches is on training jobs.
+    let findings = check(&policy(
+        r#"{"Effect": "Allow", "Action": ["sagemaker:*TrainingJob", "sagemaker:Describe*"], "Resource": ["arn:aws:sagemaker:us-east-1:123456789012:training-job/nightly-*", "*"]}"#,
+    ));
+    absent(&findings, "RESOURCE_MISMATCH");
+    let findings = check(&policy(
+        r#"{"Effect": "Allow", "Action": "sagemaker:*TrainingJob", "Resource": "arn:aws:sagemaker:us-east-1:123456789012:training-job/nightly-*"}"#,
     ));
     absent(&findings, "RESOURCE_MISMATCH");
 }

@@ -247,6 +247,13 @@ fn check_statement<'a>(
         ),
         _ => {}
     }
+    // Identity policies get UNSUPPORTED_PRINCIPAL instead: the element does not belong at all.
+    if allow
+        && matches!(statement.principal, Some(PrincipalElement::NotPrincipal(_)))
+        && context.validator.options.policy_type != PolicyType::Identity
+    {
+        context.push("ALLOW_WITH_NOT_PRINCIPAL", Severity::SecurityWarning, at, format!("{base}.NotPrincipal"), "Allow with NotPrincipal grants the actions to every principal not listed, anonymous ones included; name the principals that need access in Principal, or allow broadly and deny with NotPrincipal in a Deny statement".into());
+    }
     let Some(action_element) = &statement.action else {
         context.push(
             "MISSING_ACTION",
@@ -323,6 +330,7 @@ fn check_statement<'a>(
         check_redundant_actions(context, at, base, action_name, action_element.items());
         if let Some(arns) = &listed {
             check_action_resources(context, at, arns, &granted);
+            check_pattern_resources(context, at, arns, &granted, action_element.items());
         }
     }
     check_pass_role(context, at, base, statement);
@@ -677,25 +685,10 @@ fn check_action_resources(
 ) {
     for (catalog, facts, path) in granted.iter().filter_map(Granted::named) {
         let rows = &facts.resource_types;
-        // A row whose type the catalog does not define has no format to compare with: the
-        // action may apply to anything, and an error would be a guess.
-        if rows
-            .iter()
-            .any(|row| catalog.resource_type(&row.resource_type).is_none())
-        {
-            continue;
-        }
         // An action may list resource types of another service (EC2's RunInstances a License
-        // Manager license-configuration): an ARN is compared with the formats whatever its
-        // service, skipping only services none of the catalog's formats name.
-        let satisfied = arns
-            .iter()
-            .filter(|arn| catalog.may_name_service(arn.service))
-            .any(|arn| {
-                rows.iter()
-                    .any(|row| catalog.parts_fit(&row.resource_type, arn))
-            });
-        if satisfied {
+        // Manager license-configuration): `serves` compares an ARN with the formats whatever
+        // its service.
+        if serves(catalog, facts, arns) {
             continue;
         }
         let full_name = format!("{}:{}", catalog.prefix, facts.name);
@@ -728,6 +721,84 @@ fn check_action_resources(
             Severity::Error,
             at,
             path.to_string(),
+            message,
+        );
+    }
+}
+
+/// Whether one of `arns` is of a resource type the action lists. An action that lists a type
+/// the catalog does not define is taken as served: there is no format to compare with.
+fn serves(catalog: &ServiceCatalog, facts: &ActionFacts, arns: &[ArnParts<'_>]) -> bool {
+    let rows = &facts.resource_types;
+    rows.iter()
+        .any(|row| catalog.resource_type(&row.resource_type).is_none())
+        || arns
+            .iter()
+            .filter(|arn| catalog.may_name_service(arn.service))
+            .any(|arn| {
+                rows.iter()
+                    .any(|row| catalog.parts_fit(&row.resource_type, arn))
+            })
+}
+
+/// How many of the actions a finding names in full.
+const NAMED_ACTIONS: usize = 12;
+
+/// RESOURCE_MISMATCH for an action pattern (`s3:*Bucket*`): the actions it matches that no
+/// resource of the statement serves, in one finding per pattern. A pattern none of whose
+/// actions is served grants nothing, an ERROR like a named action's; one that still grants
+/// some of them is a SUGGESTION, since a pattern naturally reaches further than the
+/// resources it is written for, yet the statement grants fewer actions than it reads.
+fn check_pattern_resources(
+    context: &mut Context<'_>,
+    at: Option<(usize, &Statement)>,
+    arns: &[ArnParts<'_>],
+    granted: &[Granted<'_>],
+    items: &[crate::policy::ActionItem],
+) {
+    for pattern in granted.iter().filter(|action| action.facts.is_none()) {
+        let catalog = pattern.catalog;
+        let text = items[pattern.path.position.unwrap_or(0)].as_str();
+        let name = text.split_once(':').map_or(text, |(_, name)| name);
+        let mut matched = 0usize;
+        let mut unserved: Vec<&str> = Vec::new();
+        for facts in catalog.matching(name) {
+            matched += 1;
+            if !serves(catalog, facts, arns) {
+                unserved.push(&facts.name);
+            }
+        }
+        if unserved.is_empty() {
+            continue;
+        }
+        let verb = match at.map(|(_, statement)| statement.effect) {
+            Some(crate::policy::Effect::Deny) => "denies",
+            _ => "grants",
+        };
+        let mut names: Vec<String> = unserved
+            .iter()
+            .take(NAMED_ACTIONS)
+            .map(|action| format!("{}:{action}", catalog.prefix))
+            .collect();
+        if unserved.len() > NAMED_ACTIONS {
+            names.push(format!("and {} more", unserved.len() - NAMED_ACTIONS));
+        }
+        let (severity, message) = if unserved.len() == matched {
+            (
+                Severity::Error,
+                format!("{text:?} matches {matched} action(s), none of which applies to this statement's resources, so this statement {verb} none of them: {}", names.join(", ")),
+            )
+        } else {
+            (
+                Severity::Suggestion,
+                format!("{} of the {matched} actions {text:?} matches apply to none of this statement's resources, so this statement {verb} them nothing: {}; narrow the pattern or add their resources", unserved.len(), names.join(", ")),
+            )
+        };
+        context.push(
+            "RESOURCE_MISMATCH",
+            severity,
+            at,
+            pattern.path.to_string(),
             message,
         );
     }
