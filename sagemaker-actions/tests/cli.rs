@@ -35,14 +35,16 @@ const WITH_ERROR: &str = r#"{
 }
 "#;
 
-/// Only warnings: CreateTrainingJob without the iam:PassRole it depends on.
+/// No errors: a wildcard compared literally by StringEquals (WARNING), and CreateTrainingJob
+/// without the iam:PassRole it may depend on (SUGGESTION, below the default threshold).
 const WARNINGS_ONLY: &str = r#"{
   "Version": "2012-10-17",
   "Statement": [
     {
       "Effect": "Allow",
       "Action": "sagemaker:CreateTrainingJob",
-      "Resource": "*"
+      "Resource": "*",
+      "Condition": {"StringEquals": {"aws:PrincipalTag/team": "ml-*"}}
     }
   ]
 }
@@ -144,7 +146,23 @@ fn min_severity_hides_findings_and_decides_the_exit_code() {
     dir.file("policy.json", WARNINGS_ONLY);
     let default = run(&dir, &["check", "policy.json"]);
     assert_eq!(code(&default), 1);
-    assert!(stdout(&default).contains("WARNING MISSING_DEPENDENT_ACTION"));
+    let text = stdout(&default);
+    assert!(
+        text.contains("WARNING WILDCARD_WITHOUT_LIKE_OPERATOR"),
+        "{text}"
+    );
+    assert!(!text.contains("MISSING_DEPENDENT_ACTION"), "{text}");
+
+    let suggestions = run(
+        &dir,
+        &["check", "--min-severity", "suggestion", "policy.json"],
+    );
+    assert_eq!(code(&suggestions), 1);
+    let text = stdout(&suggestions);
+    assert!(
+        text.contains("SUGGESTION MISSING_DEPENDENT_ACTION"),
+        "{text}"
+    );
 
     let errors_only = run(&dir, &["check", "--min-severity", "error", "policy.json"]);
     assert_eq!(code(&errors_only), 0);
@@ -352,6 +370,61 @@ fn catalog_files_check_other_services() {
     );
     assert_eq!(code(&bad), 2);
     assert!(stderr(&bad).contains("not-a-catalog.json"));
+}
+
+#[test]
+fn catalog_files_of_one_prefix_are_merged_with_a_warning() {
+    let dir = Dir::new();
+    let page = |name: &str, resource: &str, format: &str| {
+        format!(
+            r#"{{"service": {{"prefix": "apigateway", "name": "{name}"}},
+              "actions": [{{"name": "GET", "access_levels": ["Read"],
+                "resource_types": [{{"name": "{resource}", "required": false, "condition_keys": []}}],
+                "condition_keys": [], "dependent_actions": []}}],
+              "resource_types": [{{"name": "{resource}", "arn_formats": ["{format}"], "condition_keys": []}}],
+              "condition_keys": []}}"#
+        )
+    };
+    dir.file(
+        "apigateway.json",
+        page(
+            "Amazon API Gateway Management",
+            "RestApi",
+            "arn:${Partition}:apigateway:${Region}::/restapis/${RestApiId}",
+        ),
+    );
+    dir.file(
+        "apigateway-v2.json",
+        page(
+            "Amazon API Gateway Management V2",
+            "Api",
+            "arn:${Partition}:apigateway:${Region}::/apis/${ApiId}",
+        ),
+    );
+    dir.file(
+        "policy.json",
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "apigateway:GET",
+            "Resource": ["arn:aws:apigateway:us-east-1::/restapis/a1b2c3", "arn:aws:apigateway:us-east-1::/apis/d4e5f6"]}]}"#,
+    );
+    let output = run(
+        &dir,
+        &[
+            "check",
+            "--catalog",
+            "apigateway.json",
+            "--catalog",
+            "apigateway-v2.json",
+            "policy.json",
+        ],
+    );
+    // Both resources are of the merged catalog: nothing found, exit 0 despite the warning.
+    assert_eq!(code(&output), 0, "{}{}", stdout(&output), stderr(&output));
+    let warnings = stderr(&output);
+    assert_eq!(warnings.lines().count(), 1, "{warnings}");
+    assert!(
+        warnings.contains("warning: catalog apigateway-v2.json: action apigateway:GET is defined differently by apigateway.json and apigateway-v2.json"),
+        "{warnings}"
+    );
 }
 
 #[test]

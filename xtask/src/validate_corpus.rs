@@ -1,5 +1,6 @@
 //! `cargo xtask validate-corpus DIR`: the validator against real policies. Scrapes every page
-//! under DIR/aws-pages/services into a catalog (in memory), extracts every policy embedded in
+//! under DIR/aws-pages/services into a catalog (in memory; pages of one service prefix merged,
+//! what they define differently printed as warnings), extracts every policy embedded in
 //! the prose of DIR/seeds/*.txt, and validates each twice: with SageMaker's built-in catalog
 //! only, and with every catalog loaded. Prints a summary and the findings of each policy.
 //!
@@ -88,10 +89,27 @@ pub(crate) fn run(args: &ValidateCorpusArgs) -> Result<()> {
             loaded.catalog.condition_keys.len()
         );
     }
+    let everything = with_all(&catalogs);
+    for catalog in everything.catalogs() {
+        if catalog.sources().len() > 1 {
+            println!(
+                "prefix {:?}: {} merged ({} actions, {} resource types, {} condition keys)",
+                catalog.prefix,
+                catalog.sources().join(" + "),
+                catalog.actions().len(),
+                catalog.resource_types().len(),
+                catalog.condition_keys.len()
+            );
+        }
+    }
+    for conflict in everything.catalog_conflicts() {
+        println!("  warning: {conflict}");
+    }
     let policies = seed_policies(&seeds)?;
     println!(
-        "{} catalogs loaded, {} policies found in {}",
+        "{} pages loaded into {} catalogs, {} policies found in {}",
         catalogs.len(),
+        everything.catalogs().len(),
         policies.len(),
         seeds.display()
     );
@@ -104,7 +122,6 @@ pub(crate) fn run(args: &ValidateCorpusArgs) -> Result<()> {
     }
 
     let sagemaker_only = Validator::new();
-    let everything = with_all(&catalogs);
     let mut failures = Vec::new();
     let mut totals: [BTreeMap<Severity, usize>; 2] = Default::default();
     let mut codes: BTreeMap<(Severity, &'static str), usize> = BTreeMap::new();
@@ -189,6 +206,11 @@ pub(crate) fn run(args: &ValidateCorpusArgs) -> Result<()> {
     for ((severity, code), count) in codes.iter().rev() {
         println!("    {count:>4} {severity} {code}");
     }
+    println!(
+        "  ERROR findings on the seed policies: {} with the SageMaker catalog only, {} with all catalogs",
+        totals[0].get(&Severity::Error).copied().unwrap_or(0),
+        totals[1].get(&Severity::Error).copied().unwrap_or(0)
+    );
 
     for (phrase, expected) in MUST_PASS {
         let found = policies
@@ -253,18 +275,12 @@ pub(crate) fn load_catalogs(dir: &Path) -> Result<Vec<LoadedCatalog>> {
                 .context("its data file does not load as a catalog")
         });
         match result {
-            Ok(catalog) => {
-                if let Some(other) = loaded
-                    .iter()
-                    .find(|other| other.catalog.prefix == catalog.prefix)
-                {
-                    failures.push(format!(
-                        "{page}: service prefix {:?} is also the prefix of {}",
-                        catalog.prefix, other.page
-                    ));
-                }
-                loaded.push(LoadedCatalog { page, catalog });
-            }
+            // Pages of one prefix (apigateway.html and apigateway-v2.html) are merged by
+            // `with_all`, not rejected.
+            Ok(catalog) => loaded.push(LoadedCatalog {
+                catalog: catalog.with_source(page.clone()),
+                page,
+            }),
             Err(error) => failures.push(format!("{page}: {error:#}")),
         }
     }
@@ -279,7 +295,8 @@ pub(crate) fn load_catalogs(dir: &Path) -> Result<Vec<LoadedCatalog>> {
     Ok(loaded)
 }
 
-/// A validator with SageMaker's catalog and every loaded one.
+/// A validator with SageMaker's catalog and every loaded one, those of one prefix merged; what
+/// they define differently is in its `catalog_conflicts`.
 pub(crate) fn with_all(catalogs: &[LoadedCatalog]) -> Validator {
     catalogs.iter().fold(Validator::new(), |validator, loaded| {
         validator.with_catalog(loaded.catalog.clone())

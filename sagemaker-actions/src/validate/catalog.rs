@@ -3,6 +3,7 @@
 
 use crate::arn_match::{literal_starts_agree, parts_could_match, split_arn, ArnBounds, ArnParts};
 use crate::lookup::TypoIndex;
+use crate::wildcard::has_wildcard;
 use crate::{Action, ConditionKey, ResourceType, ValueType};
 use std::collections::HashMap;
 use std::fmt;
@@ -70,6 +71,16 @@ pub struct ServiceCatalog {
     by_first_byte: Vec<Vec<usize>>,
     /// The condition keys the page defines.
     pub condition_keys: Vec<KeyFacts>,
+    /// The services other than `prefix` that ARN formats name, rarely any.
+    foreign_services: Vec<Box<str>>,
+    /// Where the catalog came from (a file name, or the service's name by default), one entry
+    /// per catalog merged into this one, in the order they were loaded.
+    sources: Vec<String>,
+    /// For each action, resource type and condition key, the position in `sources` of the
+    /// catalog that first defined it: a conflict names both files.
+    action_origins: Vec<usize>,
+    resource_type_origins: Vec<usize>,
+    key_origins: Vec<usize>,
 }
 
 /// What the catalog says about one action.
@@ -119,13 +130,26 @@ pub struct KeyFacts {
 }
 
 impl KeyFacts {
-    /// The name up to a parameter placeholder, for matching `prefix:Key/param`. Pages write the
-    /// placeholder as `${TagKey}` or, on S3's page, `<key>`.
-    fn stem(&self) -> Option<&str> {
-        self.name
-            .find("${")
-            .or_else(|| self.name.find('<'))
-            .map(|at| &self.name[..at])
+    /// For a parameterized key, the name before and after its parameter, for matching
+    /// `prefix:Key/param`. The pages write the parameter as `${TagKey}`, as `<key>` (S3's
+    /// `s3:ExistingObjectTag/<key>`), as nothing after a final `/` (SageMaker's
+    /// `sagemaker:ResourceTag/`, "the preface string for a tag key"), and with text after it
+    /// (CodeBuild's `codebuild:secondarySources/${sourceIdentifier}.location`).
+    fn parameter_bounds(&self) -> Option<(&str, &str)> {
+        let name = self.name.as_str();
+        if let Some(open) = name.find("${") {
+            let close = name[open..]
+                .find('}')
+                .map_or(name.len(), |at| open + at + 1);
+            return Some((&name[..open], &name[close..]));
+        }
+        if let Some(open) = name.find('<') {
+            let close = name[open..]
+                .find('>')
+                .map_or(name.len(), |at| open + at + 1);
+            return Some((&name[..open], &name[close..]));
+        }
+        name.ends_with('/').then_some((name, ""))
     }
 }
 
@@ -142,6 +166,150 @@ impl fmt::Display for CatalogError {
 }
 
 impl std::error::Error for CatalogError {}
+
+/// What kind of item two catalogs of one prefix define differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ConflictKind {
+    /// An action.
+    Action,
+    /// A resource type.
+    ResourceType,
+    /// A condition key.
+    ConditionKey,
+    /// The catalogs are of different prefixes, so they were not merged.
+    Prefix,
+}
+
+impl ConflictKind {
+    /// How the kind is named in messages.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ConflictKind::Action => "action",
+            ConflictKind::ResourceType => "resource type",
+            ConflictKind::ConditionKey => "condition key",
+            ConflictKind::Prefix => "service prefix",
+        }
+    }
+}
+
+/// An item that two catalogs merged by [`ServiceCatalog::merge`] define differently. Not an
+/// error: AWS's own pages do it (API Gateway's REST and HTTP API pages both define the action
+/// `apigateway:GET` and the resource type `Authorizer`, for different resources), so the
+/// catalogs still load; the caller decides whether to show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogConflict {
+    /// The service prefix.
+    pub prefix: String,
+    /// What kind of item.
+    pub kind: ConflictKind,
+    /// The item's name, without prefix for actions and resource types.
+    pub name: String,
+    /// The source that defined it first (a file name, or the service's name).
+    pub first: String,
+    /// The source that defines it differently.
+    pub second: String,
+    /// What differs, and what the merged catalog keeps.
+    pub difference: String,
+}
+
+impl fmt::Display for CatalogConflict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = match self.kind {
+            ConflictKind::Action => format!("{}:{}", self.prefix, self.name),
+            _ => self.name.clone(),
+        };
+        write!(
+            f,
+            "{} {name} is defined differently by {} and {}: {}",
+            self.kind.as_str(),
+            self.first,
+            self.second,
+            self.difference
+        )
+    }
+}
+
+/// Adds to `into` the items of `from` it lacks.
+fn unite(into: &mut Vec<String>, from: Vec<String>) {
+    for item in from {
+        if !into.contains(&item) {
+            into.push(item);
+        }
+    }
+}
+
+/// Whether two lists hold the same items, in any order.
+fn same_items(a: &[String], b: &[String]) -> bool {
+    a.len() == b.len() && a.iter().all(|item| b.contains(item))
+}
+
+/// Unites `other` into `known`; what differed, if anything.
+fn merge_action(known: &mut ActionFacts, other: ActionFacts) -> Option<String> {
+    let mut differences = Vec::new();
+    if !same_items(&known.access_levels, &other.access_levels) {
+        differences.push("access levels");
+    }
+    let rows_alike = known.resource_types.len() == other.resource_types.len()
+        && other.resource_types.iter().all(|row| {
+            known.resource_types.iter().any(|mine| {
+                mine.resource_type == row.resource_type
+                    && mine.required == row.required
+                    && same_items(&mine.condition_keys, &row.condition_keys)
+            })
+        });
+    if !rows_alike {
+        differences.push("resource types");
+    }
+    if !same_items(&known.condition_keys, &other.condition_keys) {
+        differences.push("condition keys");
+    }
+    if !same_items(&known.dependent_actions, &other.dependent_actions) {
+        differences.push("dependent actions");
+    }
+    unite(&mut known.access_levels, other.access_levels);
+    for row in other.resource_types {
+        match known
+            .resource_types
+            .iter_mut()
+            .find(|mine| mine.resource_type == row.resource_type)
+        {
+            // Required only when both say so: a resource type one page calls optional may be
+            // left out.
+            Some(mine) => {
+                mine.required &= row.required;
+                unite(&mut mine.condition_keys, row.condition_keys);
+            }
+            None => known.resource_types.push(row),
+        }
+    }
+    unite(&mut known.condition_keys, other.condition_keys);
+    unite(&mut known.dependent_actions, other.dependent_actions);
+    (!differences.is_empty()).then(|| {
+        format!(
+            "its {} differ; the union of both is used",
+            differences.join(", ")
+        )
+    })
+}
+
+/// Unites `other` into `known`; what differed, if anything.
+fn merge_resource_type(known: &mut ResourceTypeFacts, other: ResourceTypeFacts) -> Option<String> {
+    let mut differences = Vec::new();
+    if !same_items(&known.arn_formats, &other.arn_formats) {
+        differences.push("ARN formats");
+    }
+    if !same_items(&known.condition_keys, &other.condition_keys) {
+        differences.push("condition keys");
+    }
+    unite(&mut known.arn_formats, other.arn_formats);
+    unite(&mut known.condition_keys, other.condition_keys);
+    (!differences.is_empty()).then(|| {
+        format!(
+            "its {} differ; the union of both is used",
+            differences.join(", ")
+        )
+    })
+}
 
 impl ServiceCatalog {
     /// The built-in SageMaker catalog.
@@ -199,17 +367,44 @@ impl ServiceCatalog {
             resource_types,
             condition_keys,
         )
+        .with_source("the built-in SageMaker catalog")
     }
 
-    /// A catalog from its parts; actions are sorted for lookup.
+    /// A catalog from its parts; actions are sorted for lookup. Its source is its name until
+    /// [`ServiceCatalog::with_source`] says otherwise.
     pub fn new(
         prefix: String,
         name: String,
-        mut actions: Vec<ActionFacts>,
+        actions: Vec<ActionFacts>,
         resource_types: Vec<ResourceTypeFacts>,
         condition_keys: Vec<KeyFacts>,
     ) -> Self {
-        actions.sort_by(|a, b| crate::lookup::compare_ignore_case(&a.name, &b.name));
+        let sources = vec![name.clone()];
+        ServiceCatalog::assemble(
+            prefix,
+            name,
+            actions.into_iter().map(|action| (action, 0)).collect(),
+            resource_types.into_iter().map(|rt| (rt, 0)).collect(),
+            condition_keys.into_iter().map(|key| (key, 0)).collect(),
+            sources,
+        )
+    }
+
+    /// Builds the lookup tables over parts that each carry the position of their source.
+    fn assemble(
+        prefix: String,
+        name: String,
+        mut actions: Vec<(ActionFacts, usize)>,
+        resource_types: Vec<(ResourceTypeFacts, usize)>,
+        condition_keys: Vec<(KeyFacts, usize)>,
+        sources: Vec<String>,
+    ) -> Self {
+        actions.sort_by(|(a, _), (b, _)| crate::lookup::compare_ignore_case(&a.name, &b.name));
+        let (actions, action_origins): (Vec<ActionFacts>, Vec<usize>) = actions.into_iter().unzip();
+        let (resource_types, resource_type_origins): (Vec<ResourceTypeFacts>, Vec<usize>) =
+            resource_types.into_iter().unzip();
+        let (condition_keys, key_origins): (Vec<KeyFacts>, Vec<usize>) =
+            condition_keys.into_iter().unzip();
         let by_lower_name = actions
             .iter()
             .enumerate()
@@ -248,7 +443,20 @@ impl ServiceCatalog {
                 }
             }
         }
+        let mut foreign_services: Vec<Box<str>> = Vec::new();
+        for format in resource_types.iter().flat_map(|rt| &rt.arn_formats) {
+            if let Some(parts) = split_arn(format) {
+                if !parts.service.eq_ignore_ascii_case(&prefix)
+                    && !foreign_services
+                        .iter()
+                        .any(|known| **known == *parts.service)
+                {
+                    foreign_services.push(parts.service.into());
+                }
+            }
+        }
         ServiceCatalog {
+            foreign_services,
             prefix,
             name,
             actions,
@@ -260,7 +468,169 @@ impl ServiceCatalog {
             format_literals,
             by_first_byte,
             condition_keys,
+            sources,
+            action_origins,
+            resource_type_origins,
+            key_origins,
         }
+    }
+
+    /// Names where this catalog came from (its data file, say), for [`CatalogConflict`]
+    /// messages; on a merged catalog, renames the source loaded last.
+    pub fn with_source(mut self, source: impl Into<String>) -> Self {
+        if let Some(last) = self.sources.last_mut() {
+            *last = source.into();
+        }
+        self
+    }
+
+    /// Where the catalog came from: one entry per catalog merged into it, in loading order.
+    pub fn sources(&self) -> &[String] {
+        &self.sources
+    }
+
+    /// Adds `other`, a catalog of the same prefix, to this one: AWS documents some prefixes on
+    /// more than one page (`apigateway` for REST and for HTTP APIs, `cloudformation` for
+    /// CloudFormation and Cloud Control API). Items only one catalog has are added; an item
+    /// both define alike is kept once. One they define differently is reported, once, as a
+    /// [`CatalogConflict`], and the union of the two definitions is kept (the action applies
+    /// to the resource types and supports the keys either lists; the resource type has the ARN
+    /// formats of both), since both pages describe the real service and a policy written from
+    /// either must not be rejected. A condition key's value type cannot be united: the first
+    /// catalog's is kept.
+    ///
+    /// A catalog of another prefix is not merged: the one conflict returned says so.
+    pub fn merge(&mut self, other: ServiceCatalog) -> Vec<CatalogConflict> {
+        if !other.prefix.eq_ignore_ascii_case(&self.prefix) {
+            return vec![CatalogConflict {
+                prefix: self.prefix.clone(),
+                kind: ConflictKind::Prefix,
+                name: other.prefix.clone(),
+                first: self.sources.join(", "),
+                second: other.sources.join(", "),
+                difference: format!(
+                    "its service prefix is {:?}, not {:?}, so it was not merged",
+                    other.prefix, self.prefix
+                ),
+            }];
+        }
+        let empty = ServiceCatalog::assemble(
+            String::new(),
+            String::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+        );
+        let this = std::mem::replace(self, empty);
+        let offset = this.sources.len();
+        let mut sources = this.sources;
+        sources.extend(other.sources);
+        let mut conflicts = Vec::new();
+        let mut conflict = |kind, name: &str, first: usize, second: usize, difference| {
+            conflicts.push(CatalogConflict {
+                prefix: this.prefix.clone(),
+                kind,
+                name: name.to_owned(),
+                first: sources[first].clone(),
+                second: sources[second].clone(),
+                difference,
+            });
+        };
+        let mut actions: Vec<(ActionFacts, usize)> =
+            this.actions.into_iter().zip(this.action_origins).collect();
+        for (action, origin) in other.actions.into_iter().zip(other.action_origins) {
+            let origin = origin + offset;
+            match actions
+                .iter_mut()
+                .find(|(known, _)| known.name.eq_ignore_ascii_case(&action.name))
+            {
+                Some((known, first)) => {
+                    if let Some(difference) = merge_action(known, action) {
+                        conflict(
+                            ConflictKind::Action,
+                            &known.name,
+                            *first,
+                            origin,
+                            difference,
+                        );
+                    }
+                }
+                None => actions.push((action, origin)),
+            }
+        }
+        let mut resource_types: Vec<(ResourceTypeFacts, usize)> = this
+            .resource_types
+            .into_iter()
+            .zip(this.resource_type_origins)
+            .collect();
+        for (rt, origin) in other
+            .resource_types
+            .into_iter()
+            .zip(other.resource_type_origins)
+        {
+            let origin = origin + offset;
+            match resource_types
+                .iter_mut()
+                .find(|(known, _)| known.name == rt.name)
+            {
+                Some((known, first)) => {
+                    if let Some(difference) = merge_resource_type(known, rt) {
+                        conflict(
+                            ConflictKind::ResourceType,
+                            &known.name,
+                            *first,
+                            origin,
+                            difference,
+                        );
+                    }
+                }
+                None => resource_types.push((rt, origin)),
+            }
+        }
+        let mut condition_keys: Vec<(KeyFacts, usize)> = this
+            .condition_keys
+            .into_iter()
+            .zip(this.key_origins)
+            .collect();
+        for (key, origin) in other.condition_keys.into_iter().zip(other.key_origins) {
+            let origin = origin + offset;
+            match condition_keys
+                .iter()
+                .find(|(known, _)| known.name.eq_ignore_ascii_case(&key.name))
+            {
+                Some((known, first)) => {
+                    if known.value_type != key.value_type {
+                        let difference = format!(
+                            "its type is {} in the first and {} in the second; {} is used",
+                            known.value_type, key.value_type, known.value_type
+                        );
+                        conflict(
+                            ConflictKind::ConditionKey,
+                            &known.name,
+                            *first,
+                            origin,
+                            difference,
+                        );
+                    }
+                }
+                None => condition_keys.push((key, origin)),
+            }
+        }
+        let name = if this.name == other.name {
+            this.name
+        } else {
+            format!("{} / {}", this.name, other.name)
+        };
+        *self = ServiceCatalog::assemble(
+            this.prefix,
+            name,
+            actions,
+            resource_types,
+            condition_keys,
+            sources,
+        );
+        conflicts
     }
 
     /// The resource types, in the page's order.
@@ -382,20 +752,40 @@ impl ServiceCatalog {
     }
 
     /// The catalog key a policy's key names (case-insensitively; `prefix:Key/param` for
-    /// parameterized keys).
+    /// parameterized keys, the one whose fixed text around the parameter is longest when
+    /// several fit).
     pub fn key(&self, text: &str) -> Option<&KeyFacts> {
         self.condition_keys
             .iter()
-            .find(|key| key.stem().is_none() && key.name.eq_ignore_ascii_case(text))
+            .find(|key| key.name.eq_ignore_ascii_case(text))
             .or_else(|| {
-                self.condition_keys.iter().find(|key| {
-                    key.stem().is_some_and(|stem| {
-                        text.len() > stem.len()
+                self.condition_keys
+                    .iter()
+                    .filter_map(|key| {
+                        let (stem, suffix) = key.parameter_bounds()?;
+                        let fixed = stem.len() + suffix.len();
+                        let fits = text.len() > fixed
                             && text.is_char_boundary(stem.len())
+                            && text.is_char_boundary(text.len() - suffix.len())
                             && text[..stem.len()].eq_ignore_ascii_case(stem)
+                            && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix);
+                        fits.then_some((fixed, key))
                     })
-                })
+                    .max_by_key(|(fixed, _)| *fixed)
+                    .map(|(_, key)| key)
             })
+    }
+
+    /// Whether an ARN of `service` could be of one of the catalog's resource types: the
+    /// catalog's own service, a wildcard, or another service one of its ARN formats names
+    /// (EC2's page lists License Manager's `license-configuration`).
+    pub(crate) fn may_name_service(&self, service: &str) -> bool {
+        service.eq_ignore_ascii_case(&self.prefix)
+            || has_wildcard(service)
+            || self
+                .foreign_services
+                .iter()
+                .any(|known| known.eq_ignore_ascii_case(service))
     }
 
     /// The name closest to `name` among the actions, if close enough to be a typo.

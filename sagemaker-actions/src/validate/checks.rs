@@ -12,6 +12,19 @@ use crate::wildcard::{has_wildcard, wildcard_match_ignore_case};
 use crate::{ConditionKey, ValueType};
 use std::collections::{BTreeSet, HashMap};
 
+/// Keys a service sets in the requests its credentials make to any other service, so usable
+/// with any action, with their types: the cross-service keys of AWS's global condition keys
+/// page. Service pages do not all list them (EC2's page has no `ec2:SourceInstanceArn`).
+const CROSS_SERVICE_KEYS: &[(&str, ValueType)] = &[
+    ("ec2:RoleDelivery", ValueType::Numeric),
+    ("ec2:SourceInstanceArn", ValueType::Arn),
+    ("glue:RoleAssumedBy", ValueType::String),
+    ("glue:CredentialIssuingService", ValueType::String),
+    ("lambda:SourceFunctionArn", ValueType::Arn),
+    ("ssm:SourceInstanceArn", ValueType::Arn),
+    ("identitystore:UserId", ValueType::String),
+];
+
 const PARTITIONS: &[&str] = &[
     "aws",
     "aws-cn",
@@ -234,6 +247,13 @@ fn check_statement<'a>(
         ),
         _ => {}
     }
+    // Identity policies get UNSUPPORTED_PRINCIPAL instead: the element does not belong at all.
+    if allow
+        && matches!(statement.principal, Some(PrincipalElement::NotPrincipal(_)))
+        && context.validator.options.policy_type != PolicyType::Identity
+    {
+        context.push("ALLOW_WITH_NOT_PRINCIPAL", Severity::SecurityWarning, at, format!("{base}.NotPrincipal"), "Allow with NotPrincipal grants the actions to every principal not listed, anonymous ones included; name the principals that need access in Principal, or allow broadly and deny with NotPrincipal in a Deny statement".into());
+    }
     let Some(action_element) = &statement.action else {
         context.push(
             "MISSING_ACTION",
@@ -310,6 +330,7 @@ fn check_statement<'a>(
         check_redundant_actions(context, at, base, action_name, action_element.items());
         if let Some(arns) = &listed {
             check_action_resources(context, at, arns, &granted);
+            check_pattern_resources(context, at, arns, &granted, action_element.items());
         }
     }
     check_pass_role(context, at, base, statement);
@@ -664,16 +685,10 @@ fn check_action_resources(
 ) {
     for (catalog, facts, path) in granted.iter().filter_map(Granted::named) {
         let rows = &facts.resource_types;
-        let satisfied = arns
-            .iter()
-            .filter(|arn| {
-                arn.service.eq_ignore_ascii_case(&catalog.prefix) || has_wildcard(arn.service)
-            })
-            .any(|arn| {
-                rows.iter()
-                    .any(|row| catalog.parts_fit(&row.resource_type, arn))
-            });
-        if satisfied {
+        // An action may list resource types of another service (EC2's RunInstances a License
+        // Manager license-configuration): `serves` compares an ARN with the formats whatever
+        // its service.
+        if serves(catalog, facts, arns) {
             continue;
         }
         let full_name = format!("{}:{}", catalog.prefix, facts.name);
@@ -706,6 +721,84 @@ fn check_action_resources(
             Severity::Error,
             at,
             path.to_string(),
+            message,
+        );
+    }
+}
+
+/// Whether one of `arns` is of a resource type the action lists. An action that lists a type
+/// the catalog does not define is taken as served: there is no format to compare with.
+fn serves(catalog: &ServiceCatalog, facts: &ActionFacts, arns: &[ArnParts<'_>]) -> bool {
+    let rows = &facts.resource_types;
+    rows.iter()
+        .any(|row| catalog.resource_type(&row.resource_type).is_none())
+        || arns
+            .iter()
+            .filter(|arn| catalog.may_name_service(arn.service))
+            .any(|arn| {
+                rows.iter()
+                    .any(|row| catalog.parts_fit(&row.resource_type, arn))
+            })
+}
+
+/// How many of the actions a finding names in full.
+const NAMED_ACTIONS: usize = 12;
+
+/// RESOURCE_MISMATCH for an action pattern (`s3:*Bucket*`): the actions it matches that no
+/// resource of the statement serves, in one finding per pattern. A pattern none of whose
+/// actions is served grants nothing, an ERROR like a named action's; one that still grants
+/// some of them is a SUGGESTION, since a pattern naturally reaches further than the
+/// resources it is written for, yet the statement grants fewer actions than it reads.
+fn check_pattern_resources(
+    context: &mut Context<'_>,
+    at: Option<(usize, &Statement)>,
+    arns: &[ArnParts<'_>],
+    granted: &[Granted<'_>],
+    items: &[crate::policy::ActionItem],
+) {
+    for pattern in granted.iter().filter(|action| action.facts.is_none()) {
+        let catalog = pattern.catalog;
+        let text = items[pattern.path.position.unwrap_or(0)].as_str();
+        let name = text.split_once(':').map_or(text, |(_, name)| name);
+        let mut matched = 0usize;
+        let mut unserved: Vec<&str> = Vec::new();
+        for facts in catalog.matching(name) {
+            matched += 1;
+            if !serves(catalog, facts, arns) {
+                unserved.push(&facts.name);
+            }
+        }
+        if unserved.is_empty() {
+            continue;
+        }
+        let verb = match at.map(|(_, statement)| statement.effect) {
+            Some(crate::policy::Effect::Deny) => "denies",
+            _ => "grants",
+        };
+        let mut names: Vec<String> = unserved
+            .iter()
+            .take(NAMED_ACTIONS)
+            .map(|action| format!("{}:{action}", catalog.prefix))
+            .collect();
+        if unserved.len() > NAMED_ACTIONS {
+            names.push(format!("and {} more", unserved.len() - NAMED_ACTIONS));
+        }
+        let (severity, message) = if unserved.len() == matched {
+            (
+                Severity::Error,
+                format!("{text:?} matches {matched} action(s), none of which applies to this statement's resources, so this statement {verb} none of them: {}", names.join(", ")),
+            )
+        } else {
+            (
+                Severity::Suggestion,
+                format!("{} of the {matched} actions {text:?} matches apply to none of this statement's resources, so this statement {verb} them nothing: {}; narrow the pattern or add their resources", unserved.len(), names.join(", ")),
+            )
+        };
+        context.push(
+            "RESOURCE_MISMATCH",
+            severity,
+            at,
+            pattern.path.to_string(),
             message,
         );
     }
@@ -848,7 +941,7 @@ fn check_conditions(
             let Some(info) = resolve_key(context, at, path, key_text) else {
                 continue;
             };
-            check_operator_fit(context, at, path, operator, &info);
+            check_operator_fit(context, at, path, operator, &info, entry.values.as_slice());
             check_values(context, at, path, operator, &info, entry.values.as_slice());
             if !info.global {
                 check_key_support(context, at, path, operator, &info, scope);
@@ -896,10 +989,38 @@ fn resolve_key<'c: 'k, 'k>(
                 catalog_prefix: None,
             }),
             _ => {
-                context.push("INVALID_GLOBAL_CONDITION_KEY", Severity::Error, at, path(), format!("{text:?} is not a global condition key (aws:SourceIp, aws:PrincipalArn, aws:ResourceTag/<key>, ...)"));
-                None
+                // AWS's own policies use `aws:` keys the global keys page does not list
+                // (aws:PrincipalOrgMasterAccountId): the page is not the whole truth, so an
+                // unknown key is a warning, and its values are checked by the operator only.
+                let nearest = crate::lookup::closest(
+                    ConditionKey::ALL
+                        .iter()
+                        .filter(|key| key.is_global())
+                        .map(|key| key.name()),
+                    text,
+                )
+                .map(|nearest| format!(" (did you mean {nearest}?)"))
+                .unwrap_or_default();
+                context.push("INVALID_GLOBAL_CONDITION_KEY", Severity::Warning, at, path(), format!("{text:?} is not on AWS's page of global condition keys{nearest}; unless AWS documents it elsewhere, no request carries it"));
+                Some(KeyInfo {
+                    name: text,
+                    value_type: None,
+                    global: true,
+                    catalog_prefix: None,
+                })
             }
         };
+    }
+    if let Some(&(name, value_type)) = CROSS_SERVICE_KEYS
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(text))
+    {
+        return Some(KeyInfo {
+            name,
+            value_type: Some(value_type),
+            global: true,
+            catalog_prefix: None,
+        });
     }
     let validator = context.validator;
     match validator.catalog(prefix) {
@@ -948,6 +1069,7 @@ fn check_operator_fit(
     path: &dyn Fn() -> String,
     operator: Operator,
     info: &KeyInfo,
+    values: &[ConditionValue],
 ) {
     let Some(value_type) = info.value_type else {
         return;
@@ -959,7 +1081,16 @@ fn check_operator_fit(
         }
         return;
     }
-    if !base.fits(value_type) {
+    // Comparing a key with another key's value (`"StringNotEquals":
+    // {"aws:Ec2InstanceSourcePrivateIPv4": "${aws:VpcSourceIp}"}`, as AWS's own examples do)
+    // is done with a String operator whatever the keys' type: policy variables are
+    // substituted as text.
+    let compares_with_variables = base.family() == OperatorFamily::String
+        && !values.is_empty()
+        && values
+            .iter()
+            .all(|value| is_lone_variable(value.as_text().as_ref()));
+    if !base.fits(value_type) && !compares_with_variables {
         context.push(
             "TYPE_MISMATCH",
             Severity::Warning,
@@ -1083,6 +1214,13 @@ fn check_values(
             context.push("WILDCARD_WITHOUT_LIKE_OPERATOR", Severity::Warning, at, path(), format!("value {text:?} contains * or ?, which {} compares literally; use StringLike to match a pattern", operator.base.as_str()));
         }
     }
+}
+
+/// Whether `text` is one policy variable and nothing else: `${aws:SourceIp}`.
+fn is_lone_variable(text: &str) -> bool {
+    text.strip_prefix("${")
+        .and_then(|rest| rest.strip_suffix('}'))
+        .is_some_and(|inner| !inner.is_empty() && !inner.contains(['{', '}', '$']))
 }
 
 /// `*` or `?` outside `${...}` policy variables.
@@ -1255,7 +1393,7 @@ fn check_dependent_actions(
                     .entry(dependent.as_str())
                     .or_insert_with(|| is_allowed(dependent));
                 if !covered {
-                    context.push("MISSING_DEPENDENT_ACTION", Severity::Warning, Some((*index, statement)), path.to_string(), format!("{}:{} also needs {dependent}, which no Allow statement of the policy grants", catalog.prefix, facts.name));
+                    context.push("MISSING_DEPENDENT_ACTION", Severity::Suggestion, Some((*index, statement)), path.to_string(), format!("{}:{} may also need {dependent}, which no Allow statement of the policy grants: the page lists it as a dependent action, needed only when the request uses the feature it serves", catalog.prefix, facts.name));
                 }
             }
         }

@@ -25,7 +25,8 @@ mod checks;
 mod finding;
 
 pub use catalog::{
-    ActionFacts, CatalogError, KeyFacts, ResourceRow, ResourceTypeFacts, ServiceCatalog,
+    ActionFacts, CatalogConflict, CatalogError, ConflictKind, KeyFacts, ResourceRow,
+    ResourceTypeFacts, ServiceCatalog,
 };
 pub use finding::{Finding, Severity};
 
@@ -106,6 +107,8 @@ impl Default for Options {
 pub struct Validator {
     catalogs: Vec<ServiceCatalog>,
     options: Options,
+    /// What merging catalogs of one prefix found, in loading order.
+    conflicts: Vec<CatalogConflict>,
 }
 
 impl Default for Validator {
@@ -120,14 +123,40 @@ impl Validator {
         Validator {
             catalogs: vec![ServiceCatalog::sagemaker()],
             options: Options::default(),
+            conflicts: Vec::new(),
         }
     }
 
-    /// Adds (or replaces, for the same prefix) a service catalog.
+    /// Adds a service catalog; one of a prefix already loaded is merged into that one (see
+    /// [`ServiceCatalog::merge`]), and what the two define differently is kept for
+    /// [`Validator::catalog_conflicts`].
     pub fn with_catalog(mut self, catalog: ServiceCatalog) -> Self {
-        self.catalogs.retain(|known| known.prefix != catalog.prefix);
-        self.catalogs.push(catalog);
+        self.add_catalog(catalog);
         self
+    }
+
+    /// Adds a service catalog like [`Validator::with_catalog`], returning the items it defines
+    /// differently from an already loaded catalog of its prefix (empty for a new prefix).
+    /// They are warnings, not errors: the merged catalog accepts either definition.
+    pub fn add_catalog(&mut self, catalog: ServiceCatalog) -> Vec<CatalogConflict> {
+        let conflicts = match self
+            .catalogs
+            .iter_mut()
+            .find(|known| known.prefix.eq_ignore_ascii_case(&catalog.prefix))
+        {
+            Some(known) => known.merge(catalog),
+            None => {
+                self.catalogs.push(catalog);
+                Vec::new()
+            }
+        };
+        self.conflicts.extend(conflicts.iter().cloned());
+        conflicts
+    }
+
+    /// Every conflict found while merging catalogs of one prefix, in loading order.
+    pub fn catalog_conflicts(&self) -> &[CatalogConflict] {
+        &self.conflicts
     }
 
     /// Sets the options.

@@ -59,7 +59,18 @@ pub fn run(args: &CheckArgs) -> Outcome {
     });
     for path in &args.catalog {
         match load_catalog(path) {
-            Ok(catalog) => validator = validator.with_catalog(catalog),
+            Ok(catalog) => {
+                // A second file of one prefix is merged into the first; what they define
+                // differently does not stop the check (the merged catalog accepts either
+                // definition), but is said on stderr so that it is not silent.
+                let catalog = catalog.with_source(path.display().to_string());
+                for conflict in validator.add_catalog(catalog) {
+                    eprintln!(
+                        "sagemaker-actions: warning: catalog {}: {conflict}",
+                        path.display()
+                    );
+                }
+            }
             Err(message) => {
                 // Checking without a catalog that was asked for would report that service's
                 // actions as unchecked and could pass a policy that should fail.
