@@ -84,7 +84,21 @@
 /// 8. a literal value of the wrong kind (a Bool key given `"yes"`, a Numeric key `"abc"`, a Date
 ///    that is neither ISO 8601 nor epoch seconds, an IP that is not CIDR);
 /// 9. an empty `Action` or `Resource` list, `Action` with `NotAction`, `Resource` with
-///    `NotResource`, a repeated or unknown element.
+///    `NotResource`, a repeated or unknown element;
+/// 10. two blocks of one operator in a `Condition` (`StringNotEquals: {..}` twice, or
+///     `ForAnyValue:StringLike: {..}` twice), or one key twice in a block. JSON keeps one value
+///     per key, so a reader of such a policy would silently drop a condition. They are refused,
+///     not merged, so that the JSON is the statement as written: put every key of an operator
+///     in one block (all of them must match) and every value of a key in one array (any of them
+///     may match). `StringEquals` and `StringEqualsIfExists`, or `ForAnyValue:StringLike` and
+///     `StringLike`, are different keys and may both appear. Parameterized keys whose
+///     parameters are run-time values (`aws::ResourceTag(a)`, `aws::ResourceTag(b)`) are
+///     compared by their source text; if they turn out equal at run time,
+///     [`Policy::try_to_json`](crate::policy::Policy::try_to_json) returns an error (and
+///     `to_json` panics) rather than write the duplicate.
+///
+/// Each message names the statement by its `Sid` (when written as a literal), else by its first
+/// action, since the compiler points at the whole `policy!`.
 ///
 /// ```compile_fail
 /// use sagemaker_actions::policy;
@@ -268,6 +282,7 @@ macro_rules! __statement {
     (@parse {$($sid:tt)?} {$effect:tt} {$($principal:tt)*} {$action_element:ident $actions:tt}
         {$($resource:tt)*} {$($condition:tt)?}) => {{
         const _: () = match $crate::__private::check_statement(&$crate::__private::StatementRefs {
+            sid: $crate::__statement!(@sid_ref $($sid)?),
             not_action: $crate::__statement!(@is_not $action_element),
             actions: $crate::__actions!(@check $action_element $actions),
             resources: $crate::__resources!(@check $($resource)*),
@@ -289,6 +304,9 @@ macro_rules! __statement {
     }};
     (@is_not Action) => { false };
     (@is_not NotAction) => { true };
+    (@sid_ref) => { ::core::option::Option::None };
+    (@sid_ref $sid:literal) => { ::core::option::Option::Some($sid) };
+    (@sid_ref $sid:tt) => { ::core::option::Option::None };
     (@sid) => { ::core::option::Option::None };
     (@sid $sid:tt) => { ::core::option::Option::Some(::std::string::ToString::to_string(&$sid)) };
 }
@@ -536,13 +554,18 @@ macro_rules! __conditions {
         ))
     };
     (@emit check $({$qualifier:tt $operator:ident [$({$key:tt $value:tt})*]})*) => {
-        &[$($(
-            $crate::__private::ConditionRef {
+        &[$(
+            $crate::__private::BlockRef {
                 operator: $crate::__conditions!(@operator $qualifier $operator),
-                key: $crate::__conditions!(@key_ref $key),
-                values: $crate::__conditions!(@value_refs $value),
+                entries: &[$(
+                    $crate::__private::ConditionRef {
+                        operator: $crate::__conditions!(@operator $qualifier $operator),
+                        key: $crate::__conditions!(@key_ref $key),
+                        values: $crate::__conditions!(@value_refs $value),
+                    }
+                ),*],
             }
-        ),*),*]
+        ),*]
     };
     (@emit value $({$qualifier:tt $operator:ident [$({$key:tt $value:tt})*]})*) => {
         ::core::option::Option::Some($crate::policy::Condition {
@@ -568,13 +591,13 @@ macro_rules! __conditions {
     };
     (@key_ref {unchecked $key:literal}) => { $crate::__private::KeyRef::unchecked($key) };
     (@key_ref {global $key:ident ($parameter:expr)}) => {
-        $crate::__private::KeyRef::catalog($crate::services::aws::$key, true)
+        $crate::__private::KeyRef::parameterized($crate::services::aws::$key, ::core::stringify!($parameter))
     };
-    (@key_ref {global $key:ident}) => { $crate::__private::KeyRef::catalog($crate::services::aws::$key, false) };
+    (@key_ref {global $key:ident}) => { $crate::__private::KeyRef::catalog($crate::services::aws::$key) };
     (@key_ref {service $key:ident ($parameter:expr)}) => {
-        $crate::__private::KeyRef::catalog($crate::ConditionKey::$key, true)
+        $crate::__private::KeyRef::parameterized($crate::ConditionKey::$key, ::core::stringify!($parameter))
     };
-    (@key_ref {service $key:ident}) => { $crate::__private::KeyRef::catalog($crate::ConditionKey::$key, false) };
+    (@key_ref {service $key:ident}) => { $crate::__private::KeyRef::catalog($crate::ConditionKey::$key) };
     (@key_item {unchecked $key:literal}) => { $crate::policy::ConditionKeyItem::unchecked($key) };
     (@key_item {global $key:ident ($parameter:expr)}) => {
         $crate::__conditions!(@parameterized $crate::services::aws::$key, $parameter)
