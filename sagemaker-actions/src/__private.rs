@@ -147,6 +147,12 @@ impl<T: crate::arn::TypedArn> IntoFamilyValue<ArnFamily> for &T {
     }
 }
 
+impl<T: crate::arn::TypedArn> IntoFamilyValue<ArnFamily> for &crate::arn::Parsed<T> {
+    fn into_condition_value(self) -> ConditionValue {
+        ConditionValue::String(Cow::Owned(self.as_str().to_owned()))
+    }
+}
+
 impl IntoFamilyValue<DateFamily> for std::time::SystemTime {
     fn into_condition_value(self) -> ConditionValue {
         ConditionValue::String(Cow::Owned(iso_8601(self)))

@@ -57,7 +57,7 @@
 /// | element | items |
 /// |---|---|
 /// | `Action` | `CreateTrainingJob` (a SageMaker action), `"sagemaker:Describe*"` (a pattern or `"*"`), `iam::PassRole` (a typed dependent action, see [`services`](crate::services)), `unchecked("events:PutRule")` (another service: syntax checked only) |
-/// | `Resource` | `"*"`, `TrainingJob(region, account, name)` or `TrainingJob::in_partition(partition, region, account, name)` (typed ARN builders from [`arn`](crate::arn)), `"arn:aws:sagemaker:*:*:training-job/x" as TrainingJob` (a literal declared as a type), `"arn:..."` (a literal), `unchecked(expr)` (another service's ARN or any run-time text) |
+/// | `Resource` | `"*"`, `TrainingJob(region, account, name)` or `TrainingJob::in_partition(partition, region, account, name)` (typed ARN builders from [`arn`](crate::arn)), `"arn:aws:sagemaker:*:*:training-job/x" as TrainingJob` (a literal declared as a type), `job as TrainingJob` or `(expr) as TrainingJob` (a run-time value whose Rust type is an ARN of that type: an [`arn::TrainingJob`](crate::arn::TrainingJob) or what [`TypedArn::parse`](crate::arn::TypedArn::parse) returns), `"arn:..."` (a literal), `unchecked(expr)` (another service's ARN or any run-time text) |
 /// | `Principal` | `"*"` or `{ AWS: ..., Service: ..., Federated: ..., CanonicalUser: ... }` |
 /// | `Condition` | `{ Operator: { key: value-or-[values], ... }, ForAnyValue:Operator: { ... } }` |
 ///
@@ -109,6 +109,28 @@
 ///
 /// Checks 2 to 5 concern SageMaker actions: resources of other services neither satisfy nor
 /// break them, and a statement of other services' actions is checked for syntax alone.
+///
+/// `unchecked(expr)` resources count as no resource type: they could be any text, so counting
+/// them as "could be anything" would let a statement that grants nothing compile. A SageMaker
+/// ARN known only at run time takes the typed road instead: parse it, and declare its type,
+/// which the Rust type of the value must agree with.
+///
+/// ```
+/// use sagemaker_actions::arn::{self, TypedArn};
+/// use sagemaker_actions::policy;
+///
+/// let from_config = String::from("arn:aws:sagemaker:us-east-1:123456789012:endpoint/churn");
+/// let endpoint = arn::Endpoint::parse(&from_config)?; // checked against endpoint's ARN format
+/// let policy = policy! { Statement: { Effect: Allow, Action: InvokeEndpoint, Resource: [endpoint as Endpoint] } };
+/// # Ok::<(), arn::ArnParseError>(())
+/// ```
+///
+/// ```compile_fail
+/// use sagemaker_actions::policy;
+/// let from_config = String::from("arn:aws:sagemaker:us-east-1:123456789012:endpoint/churn");
+/// // A String is not an endpoint ARN: parse it first.
+/// let _ = policy! { Statement: { Effect: Allow, Action: InvokeEndpoint, Resource: [from_config as Endpoint] } };
+/// ```
 #[macro_export]
 macro_rules! policy {
     ($($element:ident : $value:tt),* $(,)?) => {
@@ -209,8 +231,8 @@ macro_rules! __statement {
     (@parse $s:tt $e:tt $p:tt $a:tt $r:tt $c:tt $element:ident : $name:ident ( $($args:tt)* ), $($rest:tt)*) => {
         $crate::__statement!(@lone $s $e $p $a $r $c $element ($name ($($args)*)) $($rest)*)
     };
-    (@parse $s:tt $e:tt $p:tt $a:tt {} $c:tt $element:ident : $literal:literal as $type:ident, $($rest:tt)*) => {
-        $crate::__statement!(@lone $s $e $p $a {} $c $element ($literal as $type) $($rest)*)
+    (@parse $s:tt $e:tt $p:tt $a:tt {} $c:tt $element:ident : $item:tt as $type:ident, $($rest:tt)*) => {
+        $crate::__statement!(@lone $s $e $p $a {} $c $element ($item as $type) $($rest)*)
     };
     (@lone $s:tt $e:tt $p:tt {} $r:tt $c:tt Action $item:tt $($rest:tt)*) => {
         $crate::__statement!(@parse $s $e $p {Action (lone $item)} $r $c $($rest)*)
@@ -321,6 +343,17 @@ macro_rules! __actions {
         ))
     };
     (@value $element:ident []) => { $crate::policy::OneOrMany::Many(::std::vec::Vec::new()) };
+    // Every item in one step (no recursion per item, so a list of every action stays far from
+    // the recursion limit): a head token, then `::Name` or `(...)`.
+    (@check $element:ident [ $($head:tt $(:: $name:ident)? $(($($args:tt)*))?),+ $(,)? ]) => {
+        &[$($crate::__action_item!(@check $head $(:: $name)? $(($($args)*))?)),+]
+    };
+    (@value $element:ident [ $($head:tt $(:: $name:ident)? $(($($args:tt)*))?),+ $(,)? ]) => {
+        $crate::policy::OneOrMany::Many(::std::vec![
+            $($crate::__action_item!(@value $head $(:: $name)? $(($($args)*))?)),+
+        ])
+    };
+    // Anything else is read item by item, to name the entry that cannot be read.
     (@check $element:ident [ $($items:tt)* ]) => { $crate::__actions!(@munch check [] $($items)*) };
     (@value $element:ident [ $($items:tt)* ]) => {
         $crate::policy::OneOrMany::Many($crate::__actions!(@munch value [] $($items)*))
@@ -389,6 +422,20 @@ macro_rules! __resources {
         ))
     };
     (@value $element:ident []) => { ::core::option::Option::None };
+    // Every item in one step, as for actions: a head token, then `::constructor`, `(...)` or
+    // `as Type`.
+    (@check $element:ident [ $($head:tt $(:: $constructor:ident)? $(($($args:tt)*))? $(as $type:ident)?),+ $(,)? ]) => {
+        $crate::__private::ResourceListRef::$element(
+            &[$($crate::__resource_item!(@check $head $(:: $constructor)? $(($($args)*))? $(as $type)?)),+]
+        )
+    };
+    (@value $element:ident [ $($head:tt $(:: $constructor:ident)? $(($($args:tt)*))? $(as $type:ident)?),+ $(,)? ]) => {
+        ::core::option::Option::Some($crate::policy::ResourceElement::$element(
+            $crate::policy::OneOrMany::Many(::std::vec![
+                $($crate::__resource_item!(@value $head $(:: $constructor)? $(($($args)*))? $(as $type)?)),+
+            ])
+        ))
+    };
     (@check $element:ident [ $($items:tt)* ]) => {
         $crate::__private::ResourceListRef::$element($crate::__resources!(@munch check [] $($items)*))
     };
@@ -414,8 +461,8 @@ macro_rules! __resources {
         ))
     };
     (@munch $mode:ident [$($done:tt)*]) => { $crate::__resources!(@emit $mode $($done)*) };
-    (@munch $mode:ident [$($done:tt)*] $literal:literal as $type:ident $(, $($rest:tt)*)?) => {
-        $crate::__resources!(@munch $mode [$($done)* {$literal as $type}] $($($rest)*)?)
+    (@munch $mode:ident [$($done:tt)*] $item:tt as $type:ident $(, $($rest:tt)*)?) => {
+        $crate::__resources!(@munch $mode [$($done)* {$item as $type}] $($($rest)*)?)
     };
     (@munch $mode:ident [$($done:tt)*] $name:ident :: $constructor:ident ( $($args:tt)* ) $(, $($rest:tt)*)?) => {
         $crate::__resources!(@munch $mode [$($done)* {$name :: $constructor ($($args)*)}] $($($rest)*)?)
@@ -429,7 +476,7 @@ macro_rules! __resources {
     (@munch $mode:ident [$($done:tt)*] $($other:tt)*) => {
         ::core::compile_error!(::core::concat!(
             "cannot read resource list entry `", ::core::stringify!($($other)*),
-            "`: expected \"*\", TrainingJob(region, account, name), \"arn:...\" as TrainingJob, \"arn:...\" or unchecked(expr)"
+            "`: expected \"*\", TrainingJob(region, account, name), \"arn:...\" as TrainingJob, \"arn:...\", parsed as TrainingJob (a variable holding arn::TrainingJob::parse(&text)?) or unchecked(expr)"
         ))
     };
     (@emit check $({$($item:tt)*})*) => { &[$($crate::__resource_item!(@check $($item)*)),*] };
@@ -444,6 +491,9 @@ macro_rules! __resource_item {
     (@check $literal:literal as $type:ident) => {
         $crate::__private::ResourceRef::TypedLiteral($crate::ResourceType::$type, $literal)
     };
+    (@check $value:tt as $type:ident) => {
+        $crate::__private::ResourceRef::Typed($crate::ResourceType::$type)
+    };
     (@check $type:ident :: $constructor:ident ($($args:tt)*)) => {
         $crate::__private::ResourceRef::Typed($crate::ResourceType::$type)
     };
@@ -454,13 +504,16 @@ macro_rules! __resource_item {
     (@check $($other:tt)*) => {
         ::core::compile_error!(::core::concat!(
             "`", ::core::stringify!($($other)*),
-            "` is not a resource: expected \"*\", TrainingJob(region, account, name), \"arn:...\" as TrainingJob, \"arn:...\" or unchecked(expr)"
+            "` is not a resource: expected \"*\", TrainingJob(region, account, name), \"arn:...\" as TrainingJob, \"arn:...\", parsed as TrainingJob (a variable holding arn::TrainingJob::parse(&text)?) or unchecked(expr)"
         ))
     };
     (@value "*") => { $crate::policy::ResourceItem::all() };
     (@value unchecked ($value:expr)) => { $crate::policy::ResourceItem::unchecked($value) };
     (@value $literal:literal as $type:ident) => {
         $crate::policy::ResourceItem::typed($crate::ResourceType::$type, $literal)
+    };
+    (@value $value:tt as $type:ident) => {
+        $crate::arn::ArnOf::<$crate::arn::$type>::into_resource_item($value)
     };
     (@value $type:ident :: $constructor:ident ($($args:tt)*)) => {
         $crate::policy::ResourceItem::from($crate::arn::$type::$constructor($($args)*))

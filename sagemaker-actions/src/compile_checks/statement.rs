@@ -368,6 +368,21 @@ const fn fits_some_reference(text: &str, literal: &[u8], references: &[ResourceT
     false
 }
 
+const fn has_unchecked(statement: &StatementRefs) -> bool {
+    let items = match statement.resources {
+        ResourceListRef::Resource(items) => items,
+        ResourceListRef::Absent | ResourceListRef::NotResource(_) => return false,
+    };
+    let mut index = 0;
+    while index < items.len() {
+        if matches!(items[index], ResourceRef::Unchecked) {
+            return true;
+        }
+        index += 1;
+    }
+    false
+}
+
 const fn has_star(statement: &StatementRefs) -> bool {
     let items = match statement.resources {
         ResourceListRef::Resource(items) => items,
@@ -437,6 +452,9 @@ const fn check_action_resources(statement: &StatementRefs, action: Action) -> Ou
     }
     message.push(", or \"*\"; e.g. ");
     push_formats(&mut message, references[0].resource_type());
+    if has_unchecked(statement) {
+        message.push("; unchecked(..) resources count as no resource type, since they could be any text: for a SageMaker ARN known only at run time, write `value as Type` with `let value = arn::Type::parse(&text)?`");
+    }
     Err(message)
 }
 
