@@ -67,7 +67,11 @@
 /// against the operator at compile time) or run-time expressions in a single token (a variable,
 /// `(expr)`), whose Rust type must suit the operator: strings for String and ARN operators,
 /// numbers for Numeric, `bool` for `Bool` and `Null`, `IpAddr` for IP operators, `SystemTime`
-/// or epoch seconds for Date operators.
+/// or epoch seconds for Date operators. `key: [..values]` takes every item of a run-time
+/// collection (a `Vec`, slice, array or iterator) as the key's array of values, each item of a
+/// type the operator accepts. Integer literals are `i64`, so epoch seconds past 2038
+/// (`4102444800`) are written as numbers. Principal values may be literals, `String`s or
+/// borrowed text (`&String`, `&str`).
 ///
 /// # What fails to compile
 ///
@@ -666,10 +670,14 @@ macro_rules! __conditions {
             ::std::string::ToString::to_string(&$parameter),
         ))
     };
+    (@value_refs [ .. $values:expr ]) => { &[$crate::__private::ValueRef::Runtime] };
     (@value_refs [ $($value:tt),* $(,)? ]) => { &[$($crate::__conditions!(@value_ref $value)),*] };
     (@value_refs $value:tt) => { &[$crate::__conditions!(@value_ref $value)] };
     (@value_ref $value:literal) => { $crate::__private::ValueRef::Literal(::core::stringify!($value)) };
     (@value_ref $value:tt) => { $crate::__private::ValueRef::Runtime };
+    (@values $operator:ident [ .. $values:expr ]) => {
+        $crate::policy::OneOrMany::Many($crate::__private::typed_values::<$crate::__private::ops::$operator, _>($values))
+    };
     (@values $operator:ident [ $($value:tt),* $(,)? ]) => {
         $crate::policy::OneOrMany::Many(::std::vec![$($crate::__conditions!(@value $operator $value)),*])
     };
