@@ -2,8 +2,8 @@
 //! change without notice.
 
 pub use crate::compile_checks::{
-    check_statement, check_version, ActionRef, ConditionRef, KeyRef, ResourceListRef, ResourceRef,
-    StatementRefs, ValueRef,
+    check_statement, check_version, ActionRef, BlockRef, ConditionRef, KeyRef, ResourceListRef,
+    ResourceRef, StatementRefs, ValueRef,
 };
 
 use crate::policy::{BaseOperator, ConditionValue, Operator, PrincipalKind, SetQualifier};
@@ -147,6 +147,12 @@ impl<T: crate::arn::TypedArn> IntoFamilyValue<ArnFamily> for &T {
     }
 }
 
+impl<T: crate::arn::TypedArn> IntoFamilyValue<ArnFamily> for &crate::arn::Parsed<T> {
+    fn into_condition_value(self) -> ConditionValue {
+        ConditionValue::String(Cow::Owned(self.as_str().to_owned()))
+    }
+}
+
 impl IntoFamilyValue<DateFamily> for std::time::SystemTime {
     fn into_condition_value(self) -> ConditionValue {
         ConditionValue::String(Cow::Owned(iso_8601(self)))
@@ -204,16 +210,61 @@ macro_rules! numeric_literal {
     )*};
 }
 
-numeric_literal!(i32, i64, u32, u64, f64);
+// One integer type only, so that an unsuffixed integer literal is inferred as i64 rather than
+// falling back to i32: epoch seconds past 2038 (4102444800) are integers too.
+numeric_literal!(i64, f64);
 
 /// A literal condition value.
 pub fn literal_value<V: LiteralValue>(value: V) -> ConditionValue {
     value.into_literal_value()
 }
 
-/// Text for `Sid`, `Id` and principal values.
-pub fn text<T: Into<Cow<'static, str>>>(value: T) -> Cow<'static, str> {
-    value.into()
+/// Text for principal values: literals, `String`s and borrowed text (copied).
+pub trait IntoText {
+    /// The text.
+    fn into_text(self) -> Cow<'static, str>;
+}
+
+impl IntoText for &str {
+    fn into_text(self) -> Cow<'static, str> {
+        Cow::Owned(self.to_owned())
+    }
+}
+
+impl IntoText for String {
+    fn into_text(self) -> Cow<'static, str> {
+        Cow::Owned(self)
+    }
+}
+
+impl IntoText for &String {
+    fn into_text(self) -> Cow<'static, str> {
+        Cow::Owned(self.clone())
+    }
+}
+
+impl IntoText for Cow<'_, str> {
+    fn into_text(self) -> Cow<'static, str> {
+        Cow::Owned(self.into_owned())
+    }
+}
+
+/// Text for principal values.
+pub fn text<T: IntoText>(value: T) -> Cow<'static, str> {
+    value.into_text()
+}
+
+/// `key: [..values]`: every run-time value of a collection, each of a Rust type the operator
+/// `O` accepts.
+pub fn typed_values<O: OperatorMarker, I>(values: I) -> Vec<ConditionValue>
+where
+    I: IntoIterator,
+    I::Item: IntoFamilyValue<O::Family>,
+{
+    values
+        .into_iter()
+        .map(IntoFamilyValue::into_condition_value)
+        .collect()
 }
 
 fn base64(bytes: &[u8]) -> String {

@@ -57,7 +57,7 @@
 /// | element | items |
 /// |---|---|
 /// | `Action` | `CreateTrainingJob` (a SageMaker action), `"sagemaker:Describe*"` (a pattern or `"*"`), `iam::PassRole` (a typed dependent action, see [`services`](crate::services)), `unchecked("events:PutRule")` (another service: syntax checked only) |
-/// | `Resource` | `"*"`, `TrainingJob(region, account, name)` or `TrainingJob::in_partition(partition, region, account, name)` (typed ARN builders from [`arn`](crate::arn)), `"arn:aws:sagemaker:*:*:training-job/x" as TrainingJob` (a literal declared as a type), `"arn:..."` (a literal), `unchecked(expr)` (another service's ARN or any run-time text) |
+/// | `Resource` | `"*"`, `TrainingJob(region, account, name)` or `TrainingJob::in_partition(partition, region, account, name)` (typed ARN builders from [`arn`](crate::arn)), `"arn:aws:sagemaker:*:*:training-job/x" as TrainingJob` (a literal declared as a type), `job as TrainingJob` or `(expr) as TrainingJob` (a run-time value whose Rust type is an ARN of that type: an [`arn::TrainingJob`](crate::arn::TrainingJob) or what [`TypedArn::parse`](crate::arn::TypedArn::parse) returns), `"arn:..."` (a literal), `unchecked(expr)` (another service's ARN or any run-time text) |
 /// | `Principal` | `"*"` or `{ AWS: ..., Service: ..., Federated: ..., CanonicalUser: ... }` |
 /// | `Condition` | `{ Operator: { key: value-or-[values], ... }, ForAnyValue:Operator: { ... } }` |
 ///
@@ -67,7 +67,11 @@
 /// against the operator at compile time) or run-time expressions in a single token (a variable,
 /// `(expr)`), whose Rust type must suit the operator: strings for String and ARN operators,
 /// numbers for Numeric, `bool` for `Bool` and `Null`, `IpAddr` for IP operators, `SystemTime`
-/// or epoch seconds for Date operators.
+/// or epoch seconds for Date operators. `key: [..values]` takes every item of a run-time
+/// collection (a `Vec`, slice, array or iterator) as the key's array of values, each item of a
+/// type the operator accepts. Integer literals are `i64`, so epoch seconds past 2038
+/// (`4102444800`) are written as numbers. Principal values may be literals, `String`s or
+/// borrowed text (`&String`, `&str`).
 ///
 /// # What fails to compile
 ///
@@ -84,7 +88,21 @@
 /// 8. a literal value of the wrong kind (a Bool key given `"yes"`, a Numeric key `"abc"`, a Date
 ///    that is neither ISO 8601 nor epoch seconds, an IP that is not CIDR);
 /// 9. an empty `Action` or `Resource` list, `Action` with `NotAction`, `Resource` with
-///    `NotResource`, a repeated or unknown element.
+///    `NotResource`, a repeated or unknown element;
+/// 10. two blocks of one operator in a `Condition` (`StringNotEquals: {..}` twice, or
+///     `ForAnyValue:StringLike: {..}` twice), or one key twice in a block. JSON keeps one value
+///     per key, so a reader of such a policy would silently drop a condition. They are refused,
+///     not merged, so that the JSON is the statement as written: put every key of an operator
+///     in one block (all of them must match) and every value of a key in one array (any of them
+///     may match). `StringEquals` and `StringEqualsIfExists`, or `ForAnyValue:StringLike` and
+///     `StringLike`, are different keys and may both appear. Parameterized keys whose
+///     parameters are run-time values (`aws::ResourceTag(a)`, `aws::ResourceTag(b)`) are
+///     compared by their source text; if they turn out equal at run time,
+///     [`Policy::try_to_json`](crate::policy::Policy::try_to_json) returns an error (and
+///     `to_json` panics) rather than write the duplicate.
+///
+/// Each message names the statement by its `Sid` (when written as a literal), else by its first
+/// action, since the compiler points at the whole `policy!`.
 ///
 /// ```compile_fail
 /// use sagemaker_actions::policy;
@@ -95,6 +113,28 @@
 ///
 /// Checks 2 to 5 concern SageMaker actions: resources of other services neither satisfy nor
 /// break them, and a statement of other services' actions is checked for syntax alone.
+///
+/// `unchecked(expr)` resources count as no resource type: they could be any text, so counting
+/// them as "could be anything" would let a statement that grants nothing compile. A SageMaker
+/// ARN known only at run time takes the typed road instead: parse it, and declare its type,
+/// which the Rust type of the value must agree with.
+///
+/// ```
+/// use sagemaker_actions::arn::{self, TypedArn};
+/// use sagemaker_actions::policy;
+///
+/// let from_config = String::from("arn:aws:sagemaker:us-east-1:123456789012:endpoint/churn");
+/// let endpoint = arn::Endpoint::parse(&from_config)?; // checked against endpoint's ARN format
+/// let policy = policy! { Statement: { Effect: Allow, Action: InvokeEndpoint, Resource: [endpoint as Endpoint] } };
+/// # Ok::<(), arn::ArnParseError>(())
+/// ```
+///
+/// ```compile_fail
+/// use sagemaker_actions::policy;
+/// let from_config = String::from("arn:aws:sagemaker:us-east-1:123456789012:endpoint/churn");
+/// // A String is not an endpoint ARN: parse it first.
+/// let _ = policy! { Statement: { Effect: Allow, Action: InvokeEndpoint, Resource: [from_config as Endpoint] } };
+/// ```
 #[macro_export]
 macro_rules! policy {
     ($($element:ident : $value:tt),* $(,)?) => {
@@ -195,8 +235,8 @@ macro_rules! __statement {
     (@parse $s:tt $e:tt $p:tt $a:tt $r:tt $c:tt $element:ident : $name:ident ( $($args:tt)* ), $($rest:tt)*) => {
         $crate::__statement!(@lone $s $e $p $a $r $c $element ($name ($($args)*)) $($rest)*)
     };
-    (@parse $s:tt $e:tt $p:tt $a:tt {} $c:tt $element:ident : $literal:literal as $type:ident, $($rest:tt)*) => {
-        $crate::__statement!(@lone $s $e $p $a {} $c $element ($literal as $type) $($rest)*)
+    (@parse $s:tt $e:tt $p:tt $a:tt {} $c:tt $element:ident : $item:tt as $type:ident, $($rest:tt)*) => {
+        $crate::__statement!(@lone $s $e $p $a {} $c $element ($item as $type) $($rest)*)
     };
     (@lone $s:tt $e:tt $p:tt {} $r:tt $c:tt Action $item:tt $($rest:tt)*) => {
         $crate::__statement!(@parse $s $e $p {Action (lone $item)} $r $c $($rest)*)
@@ -268,6 +308,7 @@ macro_rules! __statement {
     (@parse {$($sid:tt)?} {$effect:tt} {$($principal:tt)*} {$action_element:ident $actions:tt}
         {$($resource:tt)*} {$($condition:tt)?}) => {{
         const _: () = match $crate::__private::check_statement(&$crate::__private::StatementRefs {
+            sid: $crate::__statement!(@sid_ref $($sid)?),
             not_action: $crate::__statement!(@is_not $action_element),
             actions: $crate::__actions!(@check $action_element $actions),
             resources: $crate::__resources!(@check $($resource)*),
@@ -289,6 +330,9 @@ macro_rules! __statement {
     }};
     (@is_not Action) => { false };
     (@is_not NotAction) => { true };
+    (@sid_ref) => { ::core::option::Option::None };
+    (@sid_ref $sid:literal) => { ::core::option::Option::Some($sid) };
+    (@sid_ref $sid:tt) => { ::core::option::Option::None };
     (@sid) => { ::core::option::Option::None };
     (@sid $sid:tt) => { ::core::option::Option::Some(::std::string::ToString::to_string(&$sid)) };
 }
@@ -303,6 +347,17 @@ macro_rules! __actions {
         ))
     };
     (@value $element:ident []) => { $crate::policy::OneOrMany::Many(::std::vec::Vec::new()) };
+    // Every item in one step (no recursion per item, so a list of every action stays far from
+    // the recursion limit): a head token, then `::Name` or `(...)`.
+    (@check $element:ident [ $($head:tt $(:: $name:ident)? $(($($args:tt)*))?),+ $(,)? ]) => {
+        &[$($crate::__action_item!(@check $head $(:: $name)? $(($($args)*))?)),+]
+    };
+    (@value $element:ident [ $($head:tt $(:: $name:ident)? $(($($args:tt)*))?),+ $(,)? ]) => {
+        $crate::policy::OneOrMany::Many(::std::vec![
+            $($crate::__action_item!(@value $head $(:: $name)? $(($($args)*))?)),+
+        ])
+    };
+    // Anything else is read item by item, to name the entry that cannot be read.
     (@check $element:ident [ $($items:tt)* ]) => { $crate::__actions!(@munch check [] $($items)*) };
     (@value $element:ident [ $($items:tt)* ]) => {
         $crate::policy::OneOrMany::Many($crate::__actions!(@munch value [] $($items)*))
@@ -371,6 +426,20 @@ macro_rules! __resources {
         ))
     };
     (@value $element:ident []) => { ::core::option::Option::None };
+    // Every item in one step, as for actions: a head token, then `::constructor`, `(...)` or
+    // `as Type`.
+    (@check $element:ident [ $($head:tt $(:: $constructor:ident)? $(($($args:tt)*))? $(as $type:ident)?),+ $(,)? ]) => {
+        $crate::__private::ResourceListRef::$element(
+            &[$($crate::__resource_item!(@check $head $(:: $constructor)? $(($($args)*))? $(as $type)?)),+]
+        )
+    };
+    (@value $element:ident [ $($head:tt $(:: $constructor:ident)? $(($($args:tt)*))? $(as $type:ident)?),+ $(,)? ]) => {
+        ::core::option::Option::Some($crate::policy::ResourceElement::$element(
+            $crate::policy::OneOrMany::Many(::std::vec![
+                $($crate::__resource_item!(@value $head $(:: $constructor)? $(($($args)*))? $(as $type)?)),+
+            ])
+        ))
+    };
     (@check $element:ident [ $($items:tt)* ]) => {
         $crate::__private::ResourceListRef::$element($crate::__resources!(@munch check [] $($items)*))
     };
@@ -396,8 +465,8 @@ macro_rules! __resources {
         ))
     };
     (@munch $mode:ident [$($done:tt)*]) => { $crate::__resources!(@emit $mode $($done)*) };
-    (@munch $mode:ident [$($done:tt)*] $literal:literal as $type:ident $(, $($rest:tt)*)?) => {
-        $crate::__resources!(@munch $mode [$($done)* {$literal as $type}] $($($rest)*)?)
+    (@munch $mode:ident [$($done:tt)*] $item:tt as $type:ident $(, $($rest:tt)*)?) => {
+        $crate::__resources!(@munch $mode [$($done)* {$item as $type}] $($($rest)*)?)
     };
     (@munch $mode:ident [$($done:tt)*] $name:ident :: $constructor:ident ( $($args:tt)* ) $(, $($rest:tt)*)?) => {
         $crate::__resources!(@munch $mode [$($done)* {$name :: $constructor ($($args)*)}] $($($rest)*)?)
@@ -411,7 +480,7 @@ macro_rules! __resources {
     (@munch $mode:ident [$($done:tt)*] $($other:tt)*) => {
         ::core::compile_error!(::core::concat!(
             "cannot read resource list entry `", ::core::stringify!($($other)*),
-            "`: expected \"*\", TrainingJob(region, account, name), \"arn:...\" as TrainingJob, \"arn:...\" or unchecked(expr)"
+            "`: expected \"*\", TrainingJob(region, account, name), \"arn:...\" as TrainingJob, \"arn:...\", parsed as TrainingJob (a variable holding arn::TrainingJob::parse(&text)?) or unchecked(expr)"
         ))
     };
     (@emit check $({$($item:tt)*})*) => { &[$($crate::__resource_item!(@check $($item)*)),*] };
@@ -426,6 +495,9 @@ macro_rules! __resource_item {
     (@check $literal:literal as $type:ident) => {
         $crate::__private::ResourceRef::TypedLiteral($crate::ResourceType::$type, $literal)
     };
+    (@check $value:tt as $type:ident) => {
+        $crate::__private::ResourceRef::Typed($crate::ResourceType::$type)
+    };
     (@check $type:ident :: $constructor:ident ($($args:tt)*)) => {
         $crate::__private::ResourceRef::Typed($crate::ResourceType::$type)
     };
@@ -436,13 +508,16 @@ macro_rules! __resource_item {
     (@check $($other:tt)*) => {
         ::core::compile_error!(::core::concat!(
             "`", ::core::stringify!($($other)*),
-            "` is not a resource: expected \"*\", TrainingJob(region, account, name), \"arn:...\" as TrainingJob, \"arn:...\" or unchecked(expr)"
+            "` is not a resource: expected \"*\", TrainingJob(region, account, name), \"arn:...\" as TrainingJob, \"arn:...\", parsed as TrainingJob (a variable holding arn::TrainingJob::parse(&text)?) or unchecked(expr)"
         ))
     };
     (@value "*") => { $crate::policy::ResourceItem::all() };
     (@value unchecked ($value:expr)) => { $crate::policy::ResourceItem::unchecked($value) };
     (@value $literal:literal as $type:ident) => {
         $crate::policy::ResourceItem::typed($crate::ResourceType::$type, $literal)
+    };
+    (@value $value:tt as $type:ident) => {
+        $crate::arn::ArnOf::<$crate::arn::$type>::into_resource_item($value)
     };
     (@value $type:ident :: $constructor:ident ($($args:tt)*)) => {
         $crate::policy::ResourceItem::from($crate::arn::$type::$constructor($($args)*))
@@ -536,13 +611,18 @@ macro_rules! __conditions {
         ))
     };
     (@emit check $({$qualifier:tt $operator:ident [$({$key:tt $value:tt})*]})*) => {
-        &[$($(
-            $crate::__private::ConditionRef {
+        &[$(
+            $crate::__private::BlockRef {
                 operator: $crate::__conditions!(@operator $qualifier $operator),
-                key: $crate::__conditions!(@key_ref $key),
-                values: $crate::__conditions!(@value_refs $value),
+                entries: &[$(
+                    $crate::__private::ConditionRef {
+                        operator: $crate::__conditions!(@operator $qualifier $operator),
+                        key: $crate::__conditions!(@key_ref $key),
+                        values: $crate::__conditions!(@value_refs $value),
+                    }
+                ),*],
             }
-        ),*),*]
+        ),*]
     };
     (@emit value $({$qualifier:tt $operator:ident [$({$key:tt $value:tt})*]})*) => {
         ::core::option::Option::Some($crate::policy::Condition {
@@ -568,13 +648,13 @@ macro_rules! __conditions {
     };
     (@key_ref {unchecked $key:literal}) => { $crate::__private::KeyRef::unchecked($key) };
     (@key_ref {global $key:ident ($parameter:expr)}) => {
-        $crate::__private::KeyRef::catalog($crate::services::aws::$key, true)
+        $crate::__private::KeyRef::parameterized($crate::services::aws::$key, ::core::stringify!($parameter))
     };
-    (@key_ref {global $key:ident}) => { $crate::__private::KeyRef::catalog($crate::services::aws::$key, false) };
+    (@key_ref {global $key:ident}) => { $crate::__private::KeyRef::catalog($crate::services::aws::$key) };
     (@key_ref {service $key:ident ($parameter:expr)}) => {
-        $crate::__private::KeyRef::catalog($crate::ConditionKey::$key, true)
+        $crate::__private::KeyRef::parameterized($crate::ConditionKey::$key, ::core::stringify!($parameter))
     };
-    (@key_ref {service $key:ident}) => { $crate::__private::KeyRef::catalog($crate::ConditionKey::$key, false) };
+    (@key_ref {service $key:ident}) => { $crate::__private::KeyRef::catalog($crate::ConditionKey::$key) };
     (@key_item {unchecked $key:literal}) => { $crate::policy::ConditionKeyItem::unchecked($key) };
     (@key_item {global $key:ident ($parameter:expr)}) => {
         $crate::__conditions!(@parameterized $crate::services::aws::$key, $parameter)
@@ -590,10 +670,14 @@ macro_rules! __conditions {
             ::std::string::ToString::to_string(&$parameter),
         ))
     };
+    (@value_refs [ .. $values:expr ]) => { &[$crate::__private::ValueRef::Runtime] };
     (@value_refs [ $($value:tt),* $(,)? ]) => { &[$($crate::__conditions!(@value_ref $value)),*] };
     (@value_refs $value:tt) => { &[$crate::__conditions!(@value_ref $value)] };
     (@value_ref $value:literal) => { $crate::__private::ValueRef::Literal(::core::stringify!($value)) };
     (@value_ref $value:tt) => { $crate::__private::ValueRef::Runtime };
+    (@values $operator:ident [ .. $values:expr ]) => {
+        $crate::policy::OneOrMany::Many($crate::__private::typed_values::<$crate::__private::ops::$operator, _>($values))
+    };
     (@values $operator:ident [ $($value:tt),* $(,)? ]) => {
         $crate::policy::OneOrMany::Many(::std::vec![$($crate::__conditions!(@value $operator $value)),*])
     };

@@ -9,7 +9,8 @@ mod statement;
 mod values;
 
 pub use refs::{
-    ActionRef, ConditionRef, KeyRef, ResourceListRef, ResourceRef, StatementRefs, ValueRef,
+    ActionRef, BlockRef, ConditionRef, KeyRef, ResourceListRef, ResourceRef, StatementRefs,
+    ValueRef,
 };
 pub use statement::{check_statement, check_version};
 pub(crate) use values::{is_base64, is_cidr, is_epoch, is_iso_date, is_number};

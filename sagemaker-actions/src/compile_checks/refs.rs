@@ -53,15 +53,29 @@ pub struct KeyRef {
     pub text: &'static str,
     /// Whether a parameter was given: `aws::ResourceTag("Project")`.
     pub has_parameter: bool,
+    /// The parameter's source text (`"Project"`, `team_tag`), `""` without one: two keys with
+    /// the same text name the same JSON key.
+    pub parameter: &'static str,
 }
 
 impl KeyRef {
-    /// A catalog key.
-    pub const fn catalog(key: ConditionKey, has_parameter: bool) -> Self {
+    /// A catalog key without parameter.
+    pub const fn catalog(key: ConditionKey) -> Self {
         KeyRef {
             key: Some(key),
             text: key.name(),
-            has_parameter,
+            has_parameter: false,
+            parameter: "",
+        }
+    }
+
+    /// A catalog key with a parameter, given as its source text.
+    pub const fn parameterized(key: ConditionKey, parameter: &'static str) -> Self {
+        KeyRef {
+            key: Some(key),
+            text: key.name(),
+            has_parameter: true,
+            parameter,
         }
     }
 
@@ -71,7 +85,23 @@ impl KeyRef {
             key: None,
             text,
             has_parameter: false,
+            parameter: "",
         }
+    }
+
+    /// Whether both name the same JSON key for certain: the same catalog key with the same
+    /// parameter text, or the same unchecked text. (Parameters computed at run time may still
+    /// coincide; the JSON writer refuses those.)
+    pub const fn same_key(&self, other: &KeyRef) -> bool {
+        let same_catalog_key = match (self.key, other.key) {
+            (Some(a), Some(b)) => a as usize == b as usize,
+            (None, None) => true,
+            _ => false,
+        };
+        same_catalog_key
+            && str_eq(self.text, other.text)
+            && self.has_parameter == other.has_parameter
+            && str_eq(self.parameter, other.parameter)
     }
 }
 
@@ -83,6 +113,15 @@ pub enum ValueRef {
     Literal(&'static str),
     /// A run-time value.
     Runtime,
+}
+
+/// One operator block of `Condition`: `StringEquals: { key: value, ... }`.
+#[derive(Clone, Copy)]
+pub struct BlockRef {
+    /// The operator.
+    pub operator: Operator,
+    /// Its keys, in the order written.
+    pub entries: &'static [ConditionRef],
 }
 
 /// One key of one operator block.
@@ -99,14 +138,16 @@ pub struct ConditionRef {
 /// Everything the checks need to know about a statement.
 #[derive(Clone, Copy)]
 pub struct StatementRefs {
+    /// `Sid`, when written as a literal: messages name the statement by it.
+    pub sid: Option<&'static str>,
     /// `NotAction` rather than `Action`.
     pub not_action: bool,
     /// The action entries.
     pub actions: &'static [ActionRef],
     /// The resource element.
     pub resources: ResourceListRef,
-    /// The conditions, flattened to one entry per key.
-    pub conditions: &'static [ConditionRef],
+    /// The condition blocks, in the order written.
+    pub conditions: &'static [BlockRef],
 }
 
 const SAGEMAKER_PREFIX: &str = "sagemaker:";

@@ -7,14 +7,14 @@
 
 use super::message::{str_eq, Message};
 use super::refs::{
-    classify_action_literal, ActionLiteral, ActionRef, ConditionRef, ResourceListRef, ResourceRef,
-    StatementRefs, ValueRef,
+    classify_action_literal, ActionLiteral, ActionRef, BlockRef, ConditionRef, KeyRef,
+    ResourceListRef, ResourceRef, StatementRefs, ValueRef,
 };
 use super::values::{expected_values, literal_fits, literal_kind};
 use crate::arn_match::{
     arn_could_match_format, arn_service, is_arn_syntax, literal_start, literal_starts_agree,
 };
-use crate::policy::{OperatorFamily, SetQualifier};
+use crate::policy::{Operator, OperatorFamily, SetQualifier};
 use crate::wildcard::wildcard_match_ignore_case;
 use crate::{Action, ConditionKey, ResourceType, ResourceTypeRef, ValueType, SERVICE_PREFIX};
 
@@ -33,15 +33,77 @@ macro_rules! propagate {
     };
 }
 
-/// Runs every check on a statement.
+/// Runs every check on a statement; a message starts by naming the statement (its `Sid`, or
+/// its first action when it has no literal `Sid`), since the compiler points at the whole
+/// `policy!`.
 pub const fn check_statement(statement: &StatementRefs) -> Outcome {
+    match check_statement_items(statement) {
+        Ok(()) => Ok(()),
+        Err(message) => Err(named(statement, &message)),
+    }
+}
+
+const fn named(statement: &StatementRefs, message: &Message) -> Message {
+    let mut named = Message::new();
+    match statement.sid {
+        Some(sid) => {
+            named.push("statement ").quoted(sid);
+        }
+        None => {
+            named
+                .push("statement without Sid (")
+                .push(element(statement.not_action, "Action", "NotAction"))
+                .push(" ");
+            match statement.actions.first() {
+                Some(first) => {
+                    push_action(&mut named, *first);
+                    if statement.actions.len() > 1 {
+                        named.push(", ...");
+                    }
+                }
+                None => {
+                    named.push("[]");
+                }
+            }
+            named.push(")");
+        }
+    }
+    named.push(": ").push(message.as_str());
+    named
+}
+
+/// An action entry as the statement wrote it.
+const fn push_action(message: &mut Message, item: ActionRef) {
+    match item {
+        ActionRef::SageMaker(action) => {
+            message.push(action.as_str());
+        }
+        ActionRef::Dependent(action) => {
+            message.push(action.as_str());
+        }
+        ActionRef::Literal(text) => {
+            message.quoted(text);
+        }
+        ActionRef::Unchecked(text) => {
+            message.push("unchecked(").quoted(text).push(")");
+        }
+    }
+}
+
+const fn check_statement_items(statement: &StatementRefs) -> Outcome {
     propagate!(check_action_syntax(statement));
     propagate!(check_resource_syntax(statement));
-    let mut index = 0;
-    while index < statement.conditions.len() {
-        propagate!(check_condition(&statement.conditions[index]));
-        index += 1;
+    let mut block = 0;
+    while block < statement.conditions.len() {
+        let entries = statement.conditions[block].entries;
+        let mut index = 0;
+        while index < entries.len() {
+            propagate!(check_condition(&entries[index]));
+            index += 1;
+        }
+        block += 1;
     }
+    propagate!(check_condition_duplicates(statement.conditions));
     if !statement.not_action && has_sagemaker_action(statement) {
         propagate!(check_actions_against_resources(statement));
         propagate!(check_untyped_arns(statement));
@@ -306,6 +368,21 @@ const fn fits_some_reference(text: &str, literal: &[u8], references: &[ResourceT
     false
 }
 
+const fn has_unchecked(statement: &StatementRefs) -> bool {
+    let items = match statement.resources {
+        ResourceListRef::Resource(items) => items,
+        ResourceListRef::Absent | ResourceListRef::NotResource(_) => return false,
+    };
+    let mut index = 0;
+    while index < items.len() {
+        if matches!(items[index], ResourceRef::Unchecked) {
+            return true;
+        }
+        index += 1;
+    }
+    false
+}
+
 const fn has_star(statement: &StatementRefs) -> bool {
     let items = match statement.resources {
         ResourceListRef::Resource(items) => items,
@@ -375,6 +452,9 @@ const fn check_action_resources(statement: &StatementRefs, action: Action) -> Ou
     }
     message.push(", or \"*\"; e.g. ");
     push_formats(&mut message, references[0].resource_type());
+    if has_unchecked(statement) {
+        message.push("; unchecked(..) resources count as no resource type, since they could be any text: for a SageMaker ARN known only at run time, write `value as Type` with `let value = arn::Type::parse(&text)?`");
+    }
     Err(message)
 }
 
@@ -512,9 +592,21 @@ const fn push_granted_types(message: &mut Message, statement: &StatementRefs) {
 /// Check 5: a SageMaker condition key must be supported by a granted action, through its own
 /// keys, the keys on the rows of resource types present, or those types' keys.
 const fn check_service_keys(statement: &StatementRefs) -> Outcome {
+    let mut block = 0;
+    while block < statement.conditions.len() {
+        propagate!(check_block_keys(
+            statement,
+            statement.conditions[block].entries
+        ));
+        block += 1;
+    }
+    Ok(())
+}
+
+const fn check_block_keys(statement: &StatementRefs, entries: &[ConditionRef]) -> Outcome {
     let mut index = 0;
-    while index < statement.conditions.len() {
-        let condition = statement.conditions[index];
+    while index < entries.len() {
+        let condition = entries[index];
         if let Some(key) = condition.key.key {
             if !key.is_global() && !key_supported(statement, key) {
                 let mut message = Message::new();
@@ -604,6 +696,121 @@ const fn push_supported_keys(message: &mut Message, statement: &StatementRefs) {
     }
     if listed == 0 {
         message.push("none besides the global aws: keys");
+    }
+}
+
+/// Check 10: JSON keeps one value per object key, so a reader of a `Condition` with two blocks
+/// of one operator, or a block with one key twice, keeps the last and drops a condition. Both
+/// are refused rather than merged: the policy's JSON stays the statement as written.
+const fn check_condition_duplicates(blocks: &[BlockRef]) -> Outcome {
+    let mut block = 0;
+    while block < blocks.len() {
+        let operator = blocks[block].operator;
+        let mut earlier = 0;
+        while earlier < block {
+            if same_operator(blocks[earlier].operator, operator) {
+                let mut message = Message::new();
+                message.push("Condition has two ");
+                push_operator(&mut message, operator);
+                message.push(" blocks; JSON keeps one value per key, so a reader would drop one of them: write their keys in one block, ");
+                push_operator(&mut message, operator);
+                message.push(": { ");
+                push_keys(&mut message, blocks[earlier].entries);
+                message.push(", ");
+                push_keys(&mut message, blocks[block].entries);
+                message.push(" } (keys of one block must all match)");
+                return Err(message);
+            }
+            earlier += 1;
+        }
+        let entries = blocks[block].entries;
+        let mut index = 0;
+        while index < entries.len() {
+            let mut previous = 0;
+            while previous < index {
+                if entries[previous].key.same_key(&entries[index].key) {
+                    let mut message = Message::new();
+                    message.push("condition key ");
+                    push_key(&mut message, &entries[index].key);
+                    message.push(" appears twice under ");
+                    push_operator(&mut message, operator);
+                    message.push("; JSON keeps one value per key, so a reader would drop one: list its values in one array (");
+                    push_key(&mut message, &entries[index].key);
+                    message.push(": [value1, value2], which matches when any value matches), or test the second value under another operator");
+                    return Err(message);
+                }
+                previous += 1;
+            }
+            index += 1;
+        }
+        block += 1;
+    }
+    Ok(())
+}
+
+const fn same_operator(a: Operator, b: Operator) -> bool {
+    let same_qualifier = match (a.qualifier, b.qualifier) {
+        (None, None) => true,
+        (Some(x), Some(y)) => x as usize == y as usize,
+        _ => false,
+    };
+    same_qualifier && a.base as usize == b.base as usize && a.if_exists == b.if_exists
+}
+
+const fn push_operator(message: &mut Message, operator: Operator) {
+    if let Some(qualifier) = operator.qualifier {
+        message.push(qualifier.as_str()).push(":");
+    }
+    message.push(operator.base.as_str());
+    if operator.if_exists {
+        message.push("IfExists");
+    }
+}
+
+const fn push_key(message: &mut Message, key: &KeyRef) {
+    if !key.has_parameter {
+        message.push(key.text);
+        return;
+    }
+    // The catalog name ends in its placeholder (aws:ResourceTag/${TagKey}), which the
+    // parameter replaces.
+    let text = key.text.as_bytes();
+    let mut end = 0;
+    while end + 1 < text.len() && !(text[end] == b'$' && text[end + 1] == b'{') {
+        end += 1;
+    }
+    if end + 1 >= text.len() {
+        message.push(key.text).push("/");
+    } else {
+        let (head, _) = text.split_at(end);
+        match core::str::from_utf8(head) {
+            Ok(head) => message.push(head),
+            Err(_) => message.push(key.text),
+        };
+    }
+    // A literal parameter's source text is quoted ("team"); a run-time one is an expression.
+    let parameter = key.parameter.as_bytes();
+    if parameter.len() >= 2 && parameter[0] == b'"' && parameter[parameter.len() - 1] == b'"' {
+        let (inner, _) = parameter.split_at(parameter.len() - 1);
+        let (_, inner) = inner.split_at(1);
+        match core::str::from_utf8(inner) {
+            Ok(inner) => message.push(inner),
+            Err(_) => message.push(key.parameter),
+        };
+    } else {
+        message.push("{").push(key.parameter).push("}");
+    }
+}
+
+const fn push_keys(message: &mut Message, entries: &[ConditionRef]) {
+    let mut index = 0;
+    while index < entries.len() {
+        if index > 0 {
+            message.push(", ");
+        }
+        push_key(message, &entries[index].key);
+        message.push(": ...");
+        index += 1;
     }
 }
 
@@ -835,5 +1042,106 @@ mod tests {
                 "{pattern:?}"
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod duplicate_tests {
+    use super::*;
+    use crate::compile_checks::refs::KeyRef;
+    use crate::policy::BaseOperator;
+
+    const fn entry(operator: Operator, key: KeyRef) -> ConditionRef {
+        ConditionRef {
+            operator,
+            key,
+            values: &[ValueRef::Literal("\"x\"")],
+        }
+    }
+
+    fn statement(sid: Option<&'static str>, blocks: &'static [BlockRef]) -> StatementRefs {
+        StatementRefs {
+            sid,
+            not_action: false,
+            actions: &[ActionRef::SageMaker(Action::ListModels)],
+            resources: ResourceListRef::Resource(&[ResourceRef::Star]),
+            conditions: blocks,
+        }
+    }
+
+    const NOT_EQUALS: Operator = Operator::new(BaseOperator::StringNotEquals);
+    const REGION: KeyRef = KeyRef::catalog(ConditionKey::AwsRequestedRegion);
+    const ACCOUNT: KeyRef = KeyRef::catalog(ConditionKey::AwsPrincipalAccount);
+
+    fn error(statement: &StatementRefs) -> String {
+        match check_statement(statement) {
+            Ok(()) => panic!("the statement passed"),
+            Err(message) => message.as_str().to_owned(),
+        }
+    }
+
+    #[test]
+    fn two_blocks_of_one_operator_are_refused() {
+        const BLOCKS: &[BlockRef] = &[
+            BlockRef {
+                operator: NOT_EQUALS,
+                entries: &[entry(NOT_EQUALS, REGION)],
+            },
+            BlockRef {
+                operator: NOT_EQUALS,
+                entries: &[entry(NOT_EQUALS, ACCOUNT)],
+            },
+        ];
+        assert_eq!(
+            error(&statement(Some("Fence"), BLOCKS)),
+            "statement \"Fence\": Condition has two StringNotEquals blocks; JSON keeps one value per key, so a reader would drop one of them: write their keys in one block, StringNotEquals: { aws:RequestedRegion: ..., aws:PrincipalAccount: ... } (keys of one block must all match)"
+        );
+    }
+
+    #[test]
+    fn one_key_twice_in_a_block_is_refused_and_two_keys_pass() {
+        const TWICE: &[BlockRef] = &[BlockRef {
+            operator: NOT_EQUALS,
+            entries: &[entry(NOT_EQUALS, REGION), entry(NOT_EQUALS, REGION)],
+        }];
+        let message = error(&statement(None, TWICE));
+        assert!(
+            message.starts_with("statement without Sid (Action sagemaker:ListModels): condition key aws:RequestedRegion appears twice under StringNotEquals"),
+            "{message}"
+        );
+        const TWO_KEYS: &[BlockRef] = &[BlockRef {
+            operator: NOT_EQUALS,
+            entries: &[entry(NOT_EQUALS, REGION), entry(NOT_EQUALS, ACCOUNT)],
+        }];
+        assert!(check_statement(&statement(None, TWO_KEYS)).is_ok());
+    }
+
+    #[test]
+    fn parameters_decide_whether_keys_are_the_same() {
+        let tag = |parameter| KeyRef::parameterized(ConditionKey::AwsRequestTag, parameter);
+        assert!(tag("\"team\"").same_key(&tag("\"team\"")));
+        assert!(tag("name").same_key(&tag("name")));
+        assert!(!tag("\"team\"").same_key(&tag("\"Team\"")));
+        assert!(!tag("first").same_key(&tag("second")));
+        assert!(!REGION.same_key(&ACCOUNT));
+        assert!(KeyRef::unchecked("iam:PassedToService")
+            .same_key(&KeyRef::unchecked("iam:PassedToService")));
+        let with_qualifier = NOT_EQUALS.with_qualifier(SetQualifier::ForAnyValue);
+        assert!(!same_operator(NOT_EQUALS, with_qualifier));
+        assert!(!same_operator(NOT_EQUALS, NOT_EQUALS.if_exists()));
+        assert!(same_operator(with_qualifier, with_qualifier));
+    }
+
+    #[test]
+    fn keys_are_named_with_their_parameter() {
+        let named = |key: KeyRef| {
+            let mut message = Message::new();
+            push_key(&mut message, &key);
+            message.as_str().to_owned()
+        };
+        let tag = |parameter| KeyRef::parameterized(ConditionKey::AwsResourceTag, parameter);
+        assert_eq!(named(tag("\"team\"")), "aws:ResourceTag/team");
+        assert_eq!(named(tag("team_tag")), "aws:ResourceTag/{team_tag}");
+        assert_eq!(named(REGION), "aws:RequestedRegion");
     }
 }

@@ -193,10 +193,36 @@ impl Policy {
     ///
     /// # Panics
     ///
-    /// If a [`ConditionValue::Number`] holds text that is not a JSON number: JSON has no way to
-    /// write it as a number.
+    /// When the model holds what JSON cannot write faithfully, rather than writing a document a
+    /// reader would take differently:
+    ///
+    /// - a [`ConditionValue::Number`] whose text is not a JSON number;
+    /// - two [`ConditionBlock`]s with the same operator text, or one block with the same key text
+    ///   twice (a JSON reader keeps one of the duplicate keys and drops the other condition).
+    ///   [`policy!`](crate::policy!) refuses both at compile time, except for parameterized keys
+    ///   whose run-time parameters turn out equal (`ResourceTag(a)` and `ResourceTag(b)` with
+    ///   `a == b`).
+    ///
+    /// [`Policy::try_to_json`] returns these as errors instead.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("condition numbers are JSON numbers")
+        self.try_to_json().unwrap_or_else(|error| panic!("{error}"))
+    }
+
+    /// [`Policy::to_json`], with what JSON cannot write as an error instead of a panic.
+    ///
+    /// ```
+    /// use sagemaker_actions::policy;
+    ///
+    /// let (first, second) = ("team", "team");
+    /// let policy = policy! { Statement: {
+    ///     Effect: Allow, Action: ListModels, Resource: "*",
+    ///     Condition: { StringEquals: { aws::RequestTag(first): "a", aws::RequestTag(second): "b" } },
+    /// } };
+    /// let error = policy.try_to_json().unwrap_err();
+    /// assert!(error.to_string().contains("appears twice"), "{error}");
+    /// ```
+    pub fn try_to_json(&self) -> Result<String, serde_json::Error> {
+        serde_json::to_string(self)
     }
 
     /// The document as JSON indented by two spaces, in the order of [`Policy::to_json`].
@@ -225,7 +251,7 @@ impl Policy {
     ///
     /// As [`Policy::to_json`].
     pub fn to_json_pretty(&self) -> String {
-        serde_json::to_string_pretty(self).expect("condition numbers are JSON numbers")
+        serde_json::to_string_pretty(self).unwrap_or_else(|error| panic!("{error}"))
     }
 }
 
@@ -399,7 +425,16 @@ impl Serialize for Principal {
 impl Serialize for Condition {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.blocks.len()))?;
-        for block in &self.blocks {
+        for (index, block) in self.blocks.iter().enumerate() {
+            if self.blocks[..index]
+                .iter()
+                .any(|earlier| earlier.operator_text == block.operator_text)
+            {
+                return Err(ser::Error::custom(format_args!(
+                    "Condition has two {:?} blocks, which JSON cannot hold (a reader would keep one); merge their keys into one block",
+                    block.operator_text
+                )));
+            }
             map.serialize_entry(block.operator_text.as_ref(), block)?;
         }
         map.end()
@@ -410,7 +445,17 @@ impl Serialize for Condition {
 impl Serialize for ConditionBlock {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.entries.len()))?;
-        for entry in &self.entries {
+        for (index, entry) in self.entries.iter().enumerate() {
+            if self.entries[..index]
+                .iter()
+                .any(|earlier| earlier.key == entry.key)
+            {
+                return Err(ser::Error::custom(format_args!(
+                    "condition key {:?} appears twice under {:?}, which JSON cannot hold (a reader would keep one); list its values in one array",
+                    entry.key.as_str(),
+                    self.operator_text
+                )));
+            }
             map.serialize_entry(&entry.key, &entry.values)?;
         }
         map.end()

@@ -171,3 +171,6 @@ impl ResourceElement {
         }
     }
 }
+
+#[cfg(all(test, feature = "serde"))]
+mod tests;

@@ -1,0 +1,11 @@
+use sagemaker_actions::arn::{self, TypedArn};
+use sagemaker_actions::policy;
+
+fn main() {
+    // The declared type must be the parsed ARN's own.
+    let endpoint =
+        arn::Endpoint::parse("arn:aws:sagemaker:us-east-1:123456789012:endpoint/churn").unwrap();
+    let _ = policy! {
+        Statement: { Effect: Allow, Action: CreateTrainingJob, Resource: [endpoint as TrainingJob] }
+    };
+}
