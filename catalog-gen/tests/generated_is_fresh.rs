@@ -23,7 +23,11 @@ fn generated_code_matches_the_data() {
 fn a_hand_edited_data_file_is_reported_stale_by_name() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
     let scratch = tempfile::tempdir().unwrap();
-    for relative in ["data/sagemaker.json", "data/global-condition-keys.json"] {
+    for relative in [
+        "data/sagemaker.json",
+        "data/global-condition-keys.json",
+        "data/sagemaker-history.json",
+    ] {
         let target = scratch.path().join(relative);
         std::fs::create_dir_all(target.parent().unwrap()).unwrap();
         std::fs::copy(root.join(relative), &target).unwrap();

@@ -46,7 +46,10 @@ fn dates_verified_by_hand_in_the_snapshots() {
         .filter(|change| change.fact == "listed")
         .map(|change| (change.date.as_str(), change.format.as_str()))
         .collect();
-    assert_eq!(firsts, [("2026-06-03", "service-reference"), ("2026-07-01", "html")]);
+    assert_eq!(
+        firsts,
+        [("2026-06-03", "service-reference"), ("2026-07-01", "html")]
+    );
     assert_eq!(action("CreateTrainingJob").first_seen, "2019-10-10");
     // 72 HTML snapshots and 68 service reference versions.
     assert_eq!(history.sources.len(), 140);
