@@ -1,0 +1,76 @@
+//! What AWS added and changed in June to August 2026 is what the crate knows: the actions and
+//! keys of the newest catalog compile in `policy!` and validate, and what AWS deprecated or
+//! removed is reported as such.
+#![cfg(feature = "serde")]
+
+use sagemaker_actions::validate::{validate_json, Finding, Severity};
+use sagemaker_actions::{policy, Action, ConditionKey, ResourceType};
+
+fn errors(text: &str) -> Vec<Finding> {
+    validate_json(text)
+        .into_iter()
+        .filter(|finding| finding.severity == Severity::Error)
+        .collect()
+}
+
+#[test]
+fn actions_and_keys_added_in_2026_compile_and_serialize() {
+    let (region, account) = ("us-east-1", "123456789012");
+    let policy = policy! {
+        Version: "2012-10-17",
+        Statement: [{
+            Effect: Allow,
+            Action: [CreateTrainingJob],
+            Resource: "*",
+            Condition: { ArnLike: { VolumeKmsKeyArn: "arn:aws:kms:*:*:key/*" } },
+        }, {
+            Effect: Allow,
+            Action: [CreateJob, DescribeJob],
+            Resource: [Job(region, account, "training", "nightly-*")],
+        }],
+    };
+    let json = policy.to_json();
+    assert!(json.contains("\"sagemaker:CreateJob\""), "{json}");
+    assert!(json.contains("\"sagemaker:VolumeKmsKeyArn\""), "{json}");
+    assert!(json.contains(":job/training/nightly-*"), "{json}");
+    assert!(Action::ALL.contains(&Action::CreateJob));
+    assert!(ResourceType::ALL.contains(&ResourceType::Job));
+}
+
+#[test]
+fn actions_and_keys_added_in_2026_validate() {
+    let text = r#"{"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow",
+        "Action": ["sagemaker:CreateTrainingJob", "sagemaker:CallWithBearerToken"],
+        "Resource": "*",
+        "Condition": {"ArnLike": {"sagemaker:VolumeKmsKeyArn": "arn:aws:kms:*:*:key/*"}}
+    }, {
+        "Effect": "Allow",
+        "Action": ["sagemaker:CreateJob"],
+        "Resource": "arn:aws:sagemaker:us-east-1:123456789012:job/training/nightly-*"
+    }]}"#;
+    assert_eq!(errors(text), []);
+}
+
+#[test]
+fn deprecated_keys_name_their_replacement() {
+    #[allow(deprecated)]
+    let key = ConditionKey::VolumeKmsKey;
+    assert!(key.is_deprecated());
+    assert_eq!(key.replaced_by(), Some("sagemaker:VolumeKmsKeyArn"));
+    assert!(!ConditionKey::VolumeKmsKeyArn.is_deprecated());
+    assert_eq!(ConditionKey::VolumeKmsKeyArn.replaced_by(), None);
+}
+
+#[test]
+fn removed_actions_are_kept_outside_the_live_catalog() {
+    #[allow(deprecated)]
+    let removed = Action::GetScalingPolicyConfigurationRecommendation;
+    assert_eq!(Action::REMOVED, [removed]);
+    assert_eq!(removed.removed_after(), Some("2023-09-02"));
+    assert!(!Action::ALL.contains(&removed));
+    assert!("sagemaker:GetScalingPolicyConfigurationRecommendation"
+        .parse::<Action>()
+        .is_err());
+    assert_eq!(Action::CreateJob.removed_after(), None);
+}
