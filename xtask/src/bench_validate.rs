@@ -53,6 +53,9 @@ const RELEASE_CHILD: &str = "XTASK_BENCH_VALIDATE_RELEASE";
 /// The ratio the validator should reach over parliament's Python API.
 const TARGET_RATIO: f64 = 100.0;
 
+/// Validation should cost at most this many times what parsing the same text costs.
+const PARSE_TARGET_RATIO: f64 = 3.0;
+
 pub(crate) fn run(args: &BenchValidateArgs) -> Result<()> {
     let root = crate::project_root();
     if cfg!(debug_assertions) {
@@ -140,6 +143,20 @@ pub(crate) fn run(args: &BenchValidateArgs) -> Result<()> {
     ours_sagemaker.print(
         &format!("sagemaker-actions ({profile}, SageMaker catalog only)"),
         statements,
+    );
+    let parse_only = time_parse_only(&files, budget);
+    let parse_ratio = parse_only.median_rate() / ours.passes.median_rate();
+    println!(
+        "serde_json parse into Value only ({profile}): {}",
+        parse_only.describe(statements)
+    );
+    println!(
+        "validation / parse-only (median passes): validating costs {parse_ratio:.2}x parsing; target: within {PARSE_TARGET_RATIO:.0}x: {}",
+        if parse_ratio <= PARSE_TARGET_RATIO {
+            "met"
+        } else {
+            "NOT met"
+        }
     );
     if args.ours_only {
         return Ok(());
@@ -333,23 +350,41 @@ fn time_ours(validator: &Validator, files: &[(PathBuf, String)], budget: Budget)
         .iter()
         .map(|(_, text)| validator.validate_json(text).len())
         .sum();
+    Timing {
+        passes: time_passes(files, budget, |text| validator.validate_json(text).len()),
+        findings,
+    }
+}
+
+/// Whole passes of `serde_json` parsing the texts into `serde_json::Value` and nothing else: the
+/// cost of reading the input, which validation cannot go below.
+fn time_parse_only(files: &[(PathBuf, String)], budget: Budget) -> Passes {
+    time_passes(files, budget, |text| {
+        serde_json::from_str::<Value>(text).map_or(0, |value| usize::from(value.is_object()))
+    })
+}
+
+/// Times whole passes of `work` over the texts until both the budget's time and its passes are
+/// spent; `work`'s result is kept from the optimizer.
+fn time_passes(
+    files: &[(PathBuf, String)],
+    budget: Budget,
+    work: impl Fn(&str) -> usize,
+) -> Passes {
     let start = Instant::now();
     let mut seconds = Vec::new();
     let mut sink = 0usize;
     while seconds.len() < budget.min_passes || start.elapsed().as_secs_f64() < budget.seconds {
         let pass = Instant::now();
         for (_, text) in files {
-            sink = sink.wrapping_add(std::hint::black_box(validator.validate_json(text)).len());
+            sink = sink.wrapping_add(std::hint::black_box(work(text)));
         }
         seconds.push(pass.elapsed().as_secs_f64());
     }
     std::hint::black_box(sink);
-    Timing {
-        passes: Passes {
-            policies: files.len(),
-            seconds,
-        },
-        findings,
+    Passes {
+        policies: files.len(),
+        seconds,
     }
 }
 
