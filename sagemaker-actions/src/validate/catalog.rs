@@ -43,6 +43,10 @@ impl Hasher for NameHasher {
     }
 }
 
+/// In [`ServiceCatalog`]'s `row_types`: a resource type an action lists that the catalog does
+/// not define.
+pub(crate) const UNDEFINED_TYPE: u32 = u32::MAX;
+
 /// One service's actions, resource types and condition keys, as owned data.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServiceCatalog {
@@ -71,6 +75,10 @@ pub struct ServiceCatalog {
     by_first_byte: Vec<Vec<usize>>,
     /// The condition keys the page defines.
     pub condition_keys: Vec<KeyFacts>,
+    /// For each action, the position in `resource_types` of each type it lists
+    /// ([`UNDEFINED_TYPE`] for one the catalog lacks): a pattern's many actions are compared
+    /// with a statement's resources without looking their types up by name.
+    row_types: Vec<Box<[u32]>>,
     /// The services other than `prefix` that ARN formats name, rarely any.
     foreign_services: Vec<Box<str>>,
     /// Where the catalog came from (a file name, or the service's name by default), one entry
@@ -416,6 +424,22 @@ impl ServiceCatalog {
         let action_typos = TypoIndex::new(actions.iter().map(|action| action.name.as_str()));
         let mut by_name: Vec<usize> = (0..resource_types.len()).collect();
         by_name.sort_by(|&a, &b| resource_types[a].name.cmp(&resource_types[b].name));
+        let row_types = actions
+            .iter()
+            .map(|action| {
+                action
+                    .resource_types
+                    .iter()
+                    .map(|row| {
+                        by_name
+                            .binary_search_by(|&index| {
+                                resource_types[index].name.as_str().cmp(&row.resource_type)
+                            })
+                            .map_or(UNDEFINED_TYPE, |found| by_name[found] as u32)
+                    })
+                    .collect()
+            })
+            .collect();
         let format_bounds: Vec<Vec<Option<ArnBounds>>> = resource_types
             .iter()
             .map(|rt| {
@@ -456,6 +480,7 @@ impl ServiceCatalog {
             }
         }
         ServiceCatalog {
+            row_types,
             foreign_services,
             prefix,
             name,
@@ -669,6 +694,18 @@ impl ServiceCatalog {
         }
     }
 
+    /// The position of a resource type, for [`ServiceCatalog::parts_fit_at`]: a caller that
+    /// compares many ARNs with one type looks it up once.
+    pub(crate) fn type_index(&self, name: &str) -> Option<usize> {
+        self.position(name)
+    }
+
+    /// [`ServiceCatalog::parts_fit`] for the type at `index`, with the ARN's literal start
+    /// found once by the caller.
+    pub(crate) fn parts_fit_at(&self, index: usize, arn: &ArnParts<'_>, literal: &[u8]) -> bool {
+        self.fits_at(index, arn, literal)
+    }
+
     fn fits_at(&self, index: usize, arn: &ArnParts<'_>, literal: &[u8]) -> bool {
         let formats = &self.resource_types[index].arn_formats;
         formats
@@ -722,6 +759,15 @@ impl ServiceCatalog {
         &'a self,
         pattern: &'p str,
     ) -> impl Iterator<Item = &'a ActionFacts> + use<'a, 'p> {
+        self.matching_indexed(pattern).map(|(_, action)| action)
+    }
+
+    /// [`ServiceCatalog::matching`] with each action's position, for
+    /// [`ServiceCatalog::row_types`].
+    pub(crate) fn matching_indexed<'a, 'p>(
+        &'a self,
+        pattern: &'p str,
+    ) -> impl Iterator<Item = (usize, &'a ActionFacts)> + use<'a, 'p> {
         // Actions are sorted ignoring case, so those starting with the pattern's literal head
         // form one run; only it needs the wildcard comparison.
         let head = &pattern[..pattern.find(['*', '?']).unwrap_or(pattern.len())];
@@ -740,10 +786,18 @@ impl ServiceCatalog {
         let whole_run = pattern.len() == head.len() + 1 && pattern.ends_with('*');
         self.actions[first..]
             .iter()
-            .take_while(move |action| starts_with_head(action))
-            .filter(move |action| {
+            .enumerate()
+            .map(move |(offset, action)| (first + offset, action))
+            .take_while(move |(_, action)| starts_with_head(action))
+            .filter(move |(_, action)| {
                 whole_run || crate::wildcard_match_ignore_case(pattern, &action.name)
             })
+    }
+
+    /// The positions of the resource types the action at `position` (in
+    /// [`ServiceCatalog::actions`]) lists, [`UNDEFINED_TYPE`] for types the catalog lacks.
+    pub(crate) fn row_types(&self, position: usize) -> &[u32] {
+        &self.row_types[position]
     }
 
     /// The resource type with this name.

@@ -1,6 +1,6 @@
 //! The checks, one pass over the policy, statement by statement.
 
-use super::catalog::{ActionFacts, ServiceCatalog};
+use super::catalog::{ActionFacts, ServiceCatalog, UNDEFINED_TYPE};
 use super::{Finding, PolicyType, Severity, Validator};
 use crate::arn_match::{split_arn, ArnParts};
 use crate::compile_checks::{is_base64, is_cidr, is_epoch, is_iso_date, is_number};
@@ -730,15 +730,50 @@ fn check_action_resources(
 /// the catalog does not define is taken as served: there is no format to compare with.
 fn serves(catalog: &ServiceCatalog, facts: &ActionFacts, arns: &[ArnParts<'_>]) -> bool {
     let rows = &facts.resource_types;
-    rows.iter()
-        .any(|row| catalog.resource_type(&row.resource_type).is_none())
-        || arns
-            .iter()
-            .filter(|arn| catalog.may_name_service(arn.service))
-            .any(|arn| {
-                rows.iter()
-                    .any(|row| catalog.parts_fit(&row.resource_type, arn))
+    let fits = arns
+        .iter()
+        .filter(|arn| catalog.may_name_service(arn.service))
+        .any(|arn| {
+            // Found once for all the types the action lists.
+            let literal = arn.literal_start();
+            rows.iter().any(|row| {
+                catalog
+                    .type_index(&row.resource_type)
+                    .is_some_and(|index| catalog.parts_fit_at(index, arn, literal))
             })
+        });
+    // Unknown types are rare: looked for only when nothing fits.
+    fits || rows
+        .iter()
+        .any(|row| catalog.type_index(&row.resource_type).is_none())
+}
+
+/// Which of a catalog's resource types the statement's ARNs are of, found for each type the
+/// first time an action asks: a pattern's actions share a few types.
+struct TypeFits<'c, 'a, 's> {
+    catalog: &'c ServiceCatalog,
+    arns: &'a [ArnParts<'s>],
+    /// Per resource type: not asked yet, or whether an ARN is of it.
+    known: Vec<Option<bool>>,
+}
+
+impl TypeFits<'_, '_, '_> {
+    /// Whether one of the ARNs is of a type the action at `position` lists (or of one the
+    /// catalog lacks).
+    fn serves(&mut self, position: usize) -> bool {
+        let (catalog, arns) = (self.catalog, self.arns);
+        catalog.row_types(position).iter().any(|&index| {
+            if index == UNDEFINED_TYPE {
+                return true;
+            }
+            let index = index as usize;
+            *self.known[index].get_or_insert_with(|| {
+                arns.iter()
+                    .filter(|arn| catalog.may_name_service(arn.service))
+                    .any(|arn| catalog.parts_fit_at(index, arn, arn.literal_start()))
+            })
+        })
+    }
 }
 
 /// How many of the actions a finding names in full.
@@ -760,11 +795,16 @@ fn check_pattern_resources(
         let catalog = pattern.catalog;
         let text = items[pattern.path.position.unwrap_or(0)].as_str();
         let name = text.split_once(':').map_or(text, |(_, name)| name);
+        let mut fits = TypeFits {
+            catalog,
+            arns,
+            known: vec![None; catalog.resource_types().len()],
+        };
         let mut matched = 0usize;
         let mut unserved: Vec<&str> = Vec::new();
-        for facts in catalog.matching(name) {
+        for (position, facts) in catalog.matching_indexed(name) {
             matched += 1;
-            if !serves(catalog, facts, arns) {
+            if !fits.serves(position) {
                 unserved.push(&facts.name);
             }
         }
@@ -1085,12 +1125,14 @@ fn check_operator_fit(
     // {"aws:Ec2InstanceSourcePrivateIPv4": "${aws:VpcSourceIp}"}`, as AWS's own examples do)
     // is done with a String operator whatever the keys' type: policy variables are
     // substituted as text.
-    let compares_with_variables = base.family() == OperatorFamily::String
-        && !values.is_empty()
-        && values
-            .iter()
-            .all(|value| is_lone_variable(value.as_text().as_ref()));
-    if !base.fits(value_type) && !compares_with_variables {
+    let compares_with_variables = || {
+        base.family() == OperatorFamily::String
+            && !values.is_empty()
+            && values
+                .iter()
+                .all(|value| is_lone_variable(value.as_text().as_ref()))
+    };
+    if !base.fits(value_type) && !compares_with_variables() {
         context.push(
             "TYPE_MISMATCH",
             Severity::Warning,
