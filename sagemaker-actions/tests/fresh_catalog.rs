@@ -74,3 +74,92 @@ fn removed_actions_are_kept_outside_the_live_catalog() {
         .is_err());
     assert_eq!(Action::CreateJob.removed_after(), None);
 }
+
+fn statement(action: &str, condition: &str) -> String {
+    format!(
+        r#"{{"Version": "2012-10-17", "Statement": [{{"Effect": "Allow", "Action": "{action}", "Resource": "*"{condition}}}]}}"#
+    )
+}
+
+#[test]
+fn a_deprecated_key_is_a_warning_naming_its_replacement() {
+    let text = statement(
+        "sagemaker:CreateTrainingJob",
+        r#", "Condition": {"ArnLike": {"sagemaker:VolumeKmsKey": "arn:aws:kms:*:*:key/*"}}"#,
+    );
+    let findings = validate_json(&text);
+    let deprecated: Vec<&Finding> = findings
+        .iter()
+        .filter(|finding| finding.code == "DEPRECATED_CONDITION_KEY")
+        .collect();
+    assert_eq!(deprecated.len(), 1, "{findings:?}");
+    assert_eq!(deprecated[0].severity, Severity::Warning);
+    assert_eq!(
+        deprecated[0].message,
+        "AWS has deprecated sagemaker:VolumeKmsKey; it has been replaced by sagemaker:VolumeKmsKeyArn"
+    );
+    assert_eq!(
+        deprecated[0].path,
+        "Statement[0].Condition.ArnLike.sagemaker:VolumeKmsKey"
+    );
+}
+
+#[test]
+fn the_live_key_is_not_reported_deprecated() {
+    let text = statement(
+        "sagemaker:CreateTrainingJob",
+        r#", "Condition": {"ArnLike": {"sagemaker:VolumeKmsKeyArn": "arn:aws:kms:*:*:key/*"}}"#,
+    );
+    assert!(validate_json(&text)
+        .iter()
+        .all(|finding| finding.code != "DEPRECATED_CONDITION_KEY"));
+}
+
+#[test]
+fn did_you_mean_offers_the_live_key_not_the_deprecated_one() {
+    // One edit from sagemaker:VolumeKmsKey, which AWS deprecated, and four from its replacement.
+    let text = statement(
+        "sagemaker:CreateTrainingJob",
+        r#", "Condition": {"ArnLike": {"sagemaker:VolumeKmsKe": "arn:aws:kms:*:*:key/*"}}"#,
+    );
+    let findings = validate_json(&text);
+    let invalid = findings
+        .iter()
+        .find(|finding| finding.code == "INVALID_SERVICE_CONDITION_KEY")
+        .unwrap_or_else(|| panic!("{findings:?}"));
+    assert!(
+        invalid
+            .message
+            .ends_with("did you mean sagemaker:VolumeKmsKeyArn?"),
+        "{}",
+        invalid.message
+    );
+}
+
+#[test]
+fn a_removed_action_says_when_aws_removed_it() {
+    let text = statement("sagemaker:GetScalingPolicyConfigurationRecommendation", "");
+    let findings = validate_json(&text);
+    let invalid = findings
+        .iter()
+        .find(|finding| finding.code == "INVALID_ACTION")
+        .unwrap_or_else(|| panic!("{findings:?}"));
+    assert_eq!(invalid.severity, Severity::Error);
+    assert!(
+        invalid.message.starts_with(
+            "\"sagemaker:GetScalingPolicyConfigurationRecommendation\" is no longer an action of Amazon SageMaker: AWS removed it from its catalog after 2023-09-02"
+        ),
+        "{}",
+        invalid.message
+    );
+    // A plain typo is not said to be removed.
+    let typo = validate_json(&statement(
+        "sagemaker:GetScalingConfigurationRecommendaton",
+        "",
+    ));
+    let invalid = typo
+        .iter()
+        .find(|finding| finding.code == "INVALID_ACTION")
+        .unwrap_or_else(|| panic!("{typo:?}"));
+    assert!(!invalid.message.contains("removed"), "{}", invalid.message);
+}

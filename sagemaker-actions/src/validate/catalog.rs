@@ -84,6 +84,8 @@ pub struct ServiceCatalog {
     /// Where the catalog came from (a file name, or the service's name by default), one entry
     /// per catalog merged into this one, in the order they were loaded.
     sources: Vec<String>,
+    /// Actions AWS removed, with the last date a catalog version listed them.
+    removed_actions: Vec<(String, String)>,
     /// For each action, resource type and condition key, the position in `sources` of the
     /// catalog that first defined it: a conflict names both files.
     action_origins: Vec<usize>,
@@ -135,6 +137,15 @@ pub struct KeyFacts {
     pub name: String,
     /// The type of its values.
     pub value_type: ValueType,
+    /// Set when AWS has deprecated the key; holds the key that replaces it, when AWS names one.
+    pub deprecated: Option<Deprecated>,
+}
+
+/// A key AWS deprecated: "This key has been deprecated. It has been replaced by ...".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deprecated {
+    /// The key to use instead, when AWS names one: `sagemaker:VolumeKmsKeyArn`.
+    pub replaced_by: Option<String>,
 }
 
 impl KeyFacts {
@@ -366,6 +377,9 @@ impl ServiceCatalog {
             .map(|key| KeyFacts {
                 name: key.name().to_owned(),
                 value_type: key.value_type(),
+                deprecated: key.is_deprecated().then(|| Deprecated {
+                    replaced_by: key.replaced_by().map(str::to_owned),
+                }),
             })
             .collect();
         ServiceCatalog::new(
@@ -376,6 +390,30 @@ impl ServiceCatalog {
             condition_keys,
         )
         .with_source("the built-in SageMaker catalog")
+        .with_removed_actions(
+            #[allow(deprecated)]
+            Action::REMOVED
+                .iter()
+                .filter_map(|action| {
+                    Some((action.name().to_owned(), action.removed_after()?.to_owned()))
+                })
+                .collect(),
+        )
+    }
+
+    /// Names actions AWS removed from the catalog, with the date of the last version that
+    /// listed them, so that a policy naming one is told when it went.
+    pub fn with_removed_actions(mut self, removed: Vec<(String, String)>) -> Self {
+        self.removed_actions = removed;
+        self
+    }
+
+    /// The date after which AWS no longer lists `name`, for an action it removed.
+    pub fn removed_after(&self, name: &str) -> Option<&str> {
+        self.removed_actions
+            .iter()
+            .find(|(removed, _)| removed.eq_ignore_ascii_case(name))
+            .map(|(_, date)| date.as_str())
     }
 
     /// A catalog from its parts; actions are sorted for lookup. Its source is its name until
@@ -494,6 +532,7 @@ impl ServiceCatalog {
             by_first_byte,
             condition_keys,
             sources,
+            removed_actions: Vec::new(),
             action_origins,
             resource_type_origins,
             key_origins,
@@ -647,6 +686,12 @@ impl ServiceCatalog {
         } else {
             format!("{} / {}", this.name, other.name)
         };
+        let mut removed_actions = this.removed_actions;
+        for (action, date) in other.removed_actions {
+            if !removed_actions.iter().any(|(known, _)| *known == action) {
+                removed_actions.push((action, date));
+            }
+        }
         *self = ServiceCatalog::assemble(
             this.prefix,
             name,
@@ -654,7 +699,8 @@ impl ServiceCatalog {
             resource_types,
             condition_keys,
             sources,
-        );
+        )
+        .with_removed_actions(removed_actions);
         conflicts
     }
 
@@ -945,9 +991,19 @@ mod data_file {
                     "condition key {key_name}: unknown type {type_name:?}"
                 ))
             })?;
+            let deprecated = match key.get("deprecated") {
+                None | Some(Value::Null) => None,
+                Some(deprecation) => Some(Deprecated {
+                    replaced_by: deprecation
+                        .get("replaced_by")
+                        .and_then(Value::as_str)
+                        .map(str::to_owned),
+                }),
+            };
             condition_keys.push(KeyFacts {
                 name: key_name,
                 value_type,
+                deprecated,
             });
         }
         Ok(ServiceCatalog::new(

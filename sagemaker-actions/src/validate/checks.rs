@@ -447,12 +447,19 @@ fn resolve_actions<'a>(
                 .nearest_action(name)
                 .map(|nearest| format!("; did you mean {}:{nearest}?", catalog.prefix))
                 .unwrap_or_default();
+            let message = match catalog.removed_after(name) {
+                Some(date) => format!(
+                    "{text:?} is no longer an action of {}: AWS removed it from its catalog after {date}{suggestion}",
+                    catalog.name
+                ),
+                None => format!("{text:?} is not an action of {}{suggestion}", catalog.name),
+            };
             context.push(
                 "INVALID_ACTION",
                 Severity::Error,
                 at,
                 path.to_string(),
-                format!("{text:?} is not an action of {}{suggestion}", catalog.name),
+                message,
             );
         }
     }
@@ -1065,19 +1072,32 @@ fn resolve_key<'c: 'k, 'k>(
     let validator = context.validator;
     match validator.catalog(prefix) {
         Some(catalog) => match catalog.key(text) {
-            Some(facts) => Some(KeyInfo {
-                name: &facts.name,
-                value_type: Some(facts.value_type),
-                global: false,
-                catalog_prefix: Some(&catalog.prefix),
-            }),
+            Some(facts) => {
+                if let Some(deprecation) = &facts.deprecated {
+                    let instead = deprecation
+                        .replaced_by
+                        .as_ref()
+                        .map(|replacement| format!("; it has been replaced by {replacement}"))
+                        .unwrap_or_default();
+                    context.push(
+                        "DEPRECATED_CONDITION_KEY",
+                        Severity::Warning,
+                        at,
+                        path(),
+                        format!("AWS has deprecated {}{instead}", facts.name),
+                    );
+                }
+                Some(KeyInfo {
+                    name: &facts.name,
+                    value_type: Some(facts.value_type),
+                    global: false,
+                    catalog_prefix: Some(&catalog.prefix),
+                })
+            }
             None => {
-                let nearest = crate::lookup::closest(
-                    catalog.condition_keys.iter().map(|key| key.name.as_str()),
-                    text,
-                )
-                .map(|nearest| format!("; did you mean {nearest}?"))
-                .unwrap_or_default();
+                let nearest = nearest_live_key(catalog, text)
+                    .map(|nearest| format!("; did you mean {nearest}?"))
+                    .unwrap_or_default();
                 context.push(
                     "INVALID_SERVICE_CONDITION_KEY",
                     Severity::Error,
@@ -1100,6 +1120,34 @@ fn resolve_key<'c: 'k, 'k>(
                 catalog_prefix: None,
             })
         }
+    }
+}
+
+/// The key a typo most likely meant, never a deprecated one: when the nearest name is a key AWS
+/// replaced, its replacement is offered instead.
+fn nearest_live_key<'c>(catalog: &'c ServiceCatalog, text: &str) -> Option<&'c str> {
+    let nearest = crate::lookup::closest(
+        catalog.condition_keys.iter().map(|key| key.name.as_str()),
+        text,
+    )?;
+    let facts = catalog.key(nearest)?;
+    match &facts.deprecated {
+        None => Some(nearest),
+        Some(deprecation) => deprecation
+            .replaced_by
+            .as_deref()
+            .and_then(|replacement| catalog.key(replacement))
+            .map(|replacement| replacement.name.as_str())
+            .or_else(|| {
+                crate::lookup::closest(
+                    catalog
+                        .condition_keys
+                        .iter()
+                        .filter(|key| key.deprecated.is_none())
+                        .map(|key| key.name.as_str()),
+                    text,
+                )
+            }),
     }
 }
 

@@ -25,7 +25,7 @@ mod checks;
 mod finding;
 
 pub use catalog::{
-    ActionFacts, CatalogConflict, CatalogError, ConflictKind, KeyFacts, ResourceRow,
+    ActionFacts, CatalogConflict, CatalogError, ConflictKind, Deprecated, KeyFacts, ResourceRow,
     ResourceTypeFacts, ServiceCatalog,
 };
 pub use finding::{Finding, Severity};
