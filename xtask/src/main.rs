@@ -35,7 +35,8 @@ enum Command {
     Codegen(codegen::CodegenArgs),
     /// The main job: scrape (only with --html or --url), then codegen. Offline by default.
     Regen(codegen::RegenArgs),
-    /// Scrape every .html page under a directory and check the catalog invariants.
+    /// Read every page (.html, .md) under a directory and every service reference JSON beside it,
+    /// check the catalog invariants and hand-verified counts, and merge each page with its JSON.
     Corpus(corpus::CorpusArgs),
     /// Build data/<prefix>-history.json from dated versions of a catalog (--check: compare).
     History(history::HistoryArgs),
