@@ -21,7 +21,7 @@ pub(super) fn markdown_text(bytes: &[u8]) -> Result<&str, ScrapeError> {
     let start = start.to_ascii_lowercase();
     if start.starts_with("<!doctype html") || start.starts_with("<html") {
         return Err(ScrapeError::NotMarkdown {
-            reason: "it is an HTML document; read it with scrape::scrape".into(),
+            reason: "it is an HTML document; read it as HTML (`--html`, or `--format html`)".into(),
         });
     }
     Ok(text)
