@@ -24,6 +24,7 @@ fn generated_files_match_the_snapshots() {
             "arns.rs",
             "condition_keys.rs",
             "dependent_actions.rs",
+            "operations.rs",
             "resource_types.rs",
             "service.rs",
             "services.rs"

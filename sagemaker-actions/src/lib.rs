@@ -50,6 +50,7 @@ mod dependent_action;
 mod error;
 mod lookup;
 mod macros;
+pub mod operation;
 pub mod policy;
 mod resource_type;
 #[cfg(feature = "serde")]
@@ -67,6 +68,7 @@ pub use arn_match::{arn_could_match_format, arn_service, is_arn_syntax};
 pub use condition_key::{ConditionKey, ConditionKeyName};
 pub use dependent_action::DependentAction;
 pub use error::ParseError;
+pub use operation::Operation;
 pub use resource_type::{ResourceType, ResourceTypeRef};
 pub use service::{SERVICE_NAME, SERVICE_PREFIX, SOURCE_SHA256, SOURCE_URL};
 pub use value_type::ValueType;

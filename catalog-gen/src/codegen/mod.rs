@@ -8,6 +8,7 @@ mod emit_actions;
 mod emit_arns;
 mod emit_condition_keys;
 mod emit_dependent_actions;
+mod emit_operations;
 mod emit_resource_types;
 mod emit_service;
 mod emit_services;
@@ -125,11 +126,12 @@ pub fn generate(
     });
     let resolved = resolve::resolve(catalog, globals, history, &removed)?;
     let header = render::Header::new(catalog);
-    let emitters: [(&'static str, Emitter); 7] = [
+    let emitters: [(&'static str, Emitter); 8] = [
         ("actions.rs", emit_actions::emit),
         ("arns.rs", emit_arns::emit),
         ("condition_keys.rs", emit_condition_keys::emit),
         ("dependent_actions.rs", emit_dependent_actions::emit),
+        ("operations.rs", emit_operations::emit),
         ("resource_types.rs", emit_resource_types::emit),
         ("service.rs", emit_service::emit),
         ("services.rs", emit_services::emit),
