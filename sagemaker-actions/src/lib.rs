@@ -48,6 +48,7 @@ mod compile_checks;
 mod condition_key;
 mod dependent_action;
 mod error;
+pub mod least_privilege;
 mod lookup;
 mod macros;
 pub mod operation;
