@@ -38,6 +38,11 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+/// The README's Rust examples, compiled and run as doctests so that they stay true.
+#[cfg(all(doctest, feature = "serde"))]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeExamples;
+
 #[doc(hidden)]
 pub mod __private;
 mod access_level;
