@@ -163,3 +163,26 @@ fn a_removed_action_says_when_aws_removed_it() {
         .unwrap_or_else(|| panic!("{typo:?}"));
     assert!(!invalid.message.contains("removed"), "{}", invalid.message);
 }
+
+#[test]
+fn global_keys_in_iam_spelling_or_rust_spelling() {
+    let policy = policy! {
+        Statement: [{
+            Effect: Deny,
+            Action: [CreateTrainingJob],
+            Resource: "*",
+            Condition: {
+                StringNotEquals: { aws::PrincipalOrgID: "o-abc123" },
+                Bool: { aws::ViaAWSService: false },
+            },
+        }, {
+            Effect: Deny,
+            Action: [CreateTrainingJob],
+            Resource: "*",
+            Condition: { StringNotEquals: { aws::PrincipalOrgId: "o-abc123" } },
+        }],
+    };
+    let json = policy.to_json();
+    assert_eq!(json.matches("\"aws:PrincipalOrgID\"").count(), 2, "{json}");
+    assert!(json.contains("\"aws:ViaAWSService\":false"), "{json}");
+}

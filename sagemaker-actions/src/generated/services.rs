@@ -74,6 +74,8 @@ pub mod aws {
     pub const CalledVia: ConditionKey = ConditionKey::AwsCalledVia;
     /// [`aws:CalledViaAWSMCP`](crate::ConditionKey::AwsCalledViaAwsmcp)
     pub const CalledViaAwsmcp: ConditionKey = ConditionKey::AwsCalledViaAwsmcp;
+    /// IAM's spelling of [`CalledViaAwsmcp`]: [`aws:CalledViaAWSMCP`](crate::ConditionKey::AwsCalledViaAwsmcp)
+    pub const CalledViaAWSMCP: ConditionKey = ConditionKey::AwsCalledViaAwsmcp;
     /// [`aws:CalledViaFirst`](crate::ConditionKey::AwsCalledViaFirst)
     pub const CalledViaFirst: ConditionKey = ConditionKey::AwsCalledViaFirst;
     /// [`aws:CalledViaLast`](crate::ConditionKey::AwsCalledViaLast)
@@ -102,8 +104,12 @@ pub mod aws {
     pub const PrincipalArn: ConditionKey = ConditionKey::AwsPrincipalArn;
     /// [`aws:PrincipalIsAWSService`](crate::ConditionKey::AwsPrincipalIsAwsService)
     pub const PrincipalIsAwsService: ConditionKey = ConditionKey::AwsPrincipalIsAwsService;
+    /// IAM's spelling of [`PrincipalIsAwsService`]: [`aws:PrincipalIsAWSService`](crate::ConditionKey::AwsPrincipalIsAwsService)
+    pub const PrincipalIsAWSService: ConditionKey = ConditionKey::AwsPrincipalIsAwsService;
     /// [`aws:PrincipalOrgID`](crate::ConditionKey::AwsPrincipalOrgId)
     pub const PrincipalOrgId: ConditionKey = ConditionKey::AwsPrincipalOrgId;
+    /// IAM's spelling of [`PrincipalOrgId`]: [`aws:PrincipalOrgID`](crate::ConditionKey::AwsPrincipalOrgId)
+    pub const PrincipalOrgID: ConditionKey = ConditionKey::AwsPrincipalOrgId;
     /// [`aws:PrincipalOrgPaths`](crate::ConditionKey::AwsPrincipalOrgPaths)
     pub const PrincipalOrgPaths: ConditionKey = ConditionKey::AwsPrincipalOrgPaths;
     /// [`aws:PrincipalServiceName`](crate::ConditionKey::AwsPrincipalServiceName)
@@ -122,6 +128,8 @@ pub mod aws {
     pub const ResourceAccount: ConditionKey = ConditionKey::AwsResourceAccount;
     /// [`aws:ResourceOrgID`](crate::ConditionKey::AwsResourceOrgId)
     pub const ResourceOrgId: ConditionKey = ConditionKey::AwsResourceOrgId;
+    /// IAM's spelling of [`ResourceOrgId`]: [`aws:ResourceOrgID`](crate::ConditionKey::AwsResourceOrgId)
+    pub const ResourceOrgID: ConditionKey = ConditionKey::AwsResourceOrgId;
     /// [`aws:ResourceOrgPaths`](crate::ConditionKey::AwsResourceOrgPaths)
     pub const ResourceOrgPaths: ConditionKey = ConditionKey::AwsResourceOrgPaths;
     /// [`aws:ResourceTag/${TagKey}`](crate::ConditionKey::AwsResourceTag)
@@ -140,6 +148,8 @@ pub mod aws {
     pub const SourceIp: ConditionKey = ConditionKey::AwsSourceIp;
     /// [`aws:SourceOrgID`](crate::ConditionKey::AwsSourceOrgId)
     pub const SourceOrgId: ConditionKey = ConditionKey::AwsSourceOrgId;
+    /// IAM's spelling of [`SourceOrgId`]: [`aws:SourceOrgID`](crate::ConditionKey::AwsSourceOrgId)
+    pub const SourceOrgID: ConditionKey = ConditionKey::AwsSourceOrgId;
     /// [`aws:SourceOrgPaths`](crate::ConditionKey::AwsSourceOrgPaths)
     pub const SourceOrgPaths: ConditionKey = ConditionKey::AwsSourceOrgPaths;
     /// [`aws:SourceVpc`](crate::ConditionKey::AwsSourceVpc)
@@ -156,20 +166,32 @@ pub mod aws {
     pub const UserAgent: ConditionKey = ConditionKey::AwsUserAgent;
     /// [`aws:ViaAWSMCPService`](crate::ConditionKey::AwsViaAwsmcpService)
     pub const ViaAwsmcpService: ConditionKey = ConditionKey::AwsViaAwsmcpService;
+    /// IAM's spelling of [`ViaAwsmcpService`]: [`aws:ViaAWSMCPService`](crate::ConditionKey::AwsViaAwsmcpService)
+    pub const ViaAWSMCPService: ConditionKey = ConditionKey::AwsViaAwsmcpService;
     /// [`aws:ViaAWSService`](crate::ConditionKey::AwsViaAwsService)
     pub const ViaAwsService: ConditionKey = ConditionKey::AwsViaAwsService;
+    /// IAM's spelling of [`ViaAwsService`]: [`aws:ViaAWSService`](crate::ConditionKey::AwsViaAwsService)
+    pub const ViaAWSService: ConditionKey = ConditionKey::AwsViaAwsService;
     /// [`aws:VpcSourceIp`](crate::ConditionKey::AwsVpcSourceIp)
     pub const VpcSourceIp: ConditionKey = ConditionKey::AwsVpcSourceIp;
     /// [`aws:VpceAccount`](crate::ConditionKey::AwsVpceAccount)
     pub const VpceAccount: ConditionKey = ConditionKey::AwsVpceAccount;
     /// [`aws:VpceOrgID`](crate::ConditionKey::AwsVpceOrgId)
     pub const VpceOrgId: ConditionKey = ConditionKey::AwsVpceOrgId;
+    /// IAM's spelling of [`VpceOrgId`]: [`aws:VpceOrgID`](crate::ConditionKey::AwsVpceOrgId)
+    pub const VpceOrgID: ConditionKey = ConditionKey::AwsVpceOrgId;
     /// [`aws:VpceOrgPaths`](crate::ConditionKey::AwsVpceOrgPaths)
     pub const VpceOrgPaths: ConditionKey = ConditionKey::AwsVpceOrgPaths;
     /// [`aws:referer`](crate::ConditionKey::AwsReferer)
     pub const Referer: ConditionKey = ConditionKey::AwsReferer;
+    /// IAM's spelling of [`Referer`]: [`aws:referer`](crate::ConditionKey::AwsReferer)
+    pub const referer: ConditionKey = ConditionKey::AwsReferer;
     /// [`aws:userid`](crate::ConditionKey::AwsUserid)
     pub const Userid: ConditionKey = ConditionKey::AwsUserid;
+    /// IAM's spelling of [`Userid`]: [`aws:userid`](crate::ConditionKey::AwsUserid)
+    pub const userid: ConditionKey = ConditionKey::AwsUserid;
     /// [`aws:username`](crate::ConditionKey::AwsUsername)
     pub const Username: ConditionKey = ConditionKey::AwsUsername;
+    /// IAM's spelling of [`Username`]: [`aws:username`](crate::ConditionKey::AwsUsername)
+    pub const username: ConditionKey = ConditionKey::AwsUsername;
 }
