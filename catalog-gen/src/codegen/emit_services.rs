@@ -47,8 +47,7 @@ pub(crate) fn emit(resolved: &Resolved<'_>) -> TokenStream {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '_')
             && iam_spelling.starts_with(|c: char| c.is_ascii_alphabetic());
-        if is_ident && iam_spelling != name.to_string() && !taken.iter().any(|t| t == iam_spelling)
-        {
+        if is_ident && name != iam_spelling && !taken.iter().any(|t| t == iam_spelling) {
             let alias = format_ident!("{}", iam_spelling);
             let alias_doc = doc(&format!(
                 "IAM's spelling of [`{name}`]: [`{}`](crate::ConditionKey::{variant})",
