@@ -515,3 +515,52 @@ fn help_has_examples_and_usage_errors_exit_two() {
     assert_eq!(code(&run(&dir, &["check"])), 2);
     assert_eq!(code(&run(&dir, &["check", "--format", "xml", "x.json"])), 2);
 }
+
+#[test]
+fn explain_prints_what_a_code_means_with_before_and_after() {
+    let dir = Dir::new();
+    let output = run(&dir, &["check", "--explain", "missing-qualifier"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.starts_with("MISSING_QUALIFIER (ERROR)\n"), "{text}");
+    for part in [
+        "Why it matters:",
+        "Before:",
+        "After:",
+        "ForAllValues:StringEquals",
+    ] {
+        assert!(text.contains(part), "{part}: {text}");
+    }
+    let output = run(
+        &dir,
+        &["check", "--explain", "INVALID_ACTION", "--format", "json"],
+    );
+    assert_eq!(code(&output), 0);
+    let object = json(&output);
+    assert_eq!(object["code"], "INVALID_ACTION");
+    assert_eq!(object["severity"], "ERROR");
+    // The example is a policy that raises the code: checked as a file, it fails.
+    let before = object["before"].as_str().expect("before");
+    dir.file("before.json", before);
+    let checked = run(&dir, &["check", "--format", "json", "before.json"]);
+    assert_eq!(code(&checked), 1);
+    assert_eq!(json(&checked)[0]["code"], "INVALID_ACTION");
+}
+
+#[test]
+fn explain_of_an_unknown_code_exits_two_naming_the_codes() {
+    let dir = Dir::new();
+    let output = run(&dir, &["check", "--explain", "INVALID_ACTIONS"]);
+    assert_eq!(code(&output), 2);
+    assert!(stdout(&output).is_empty());
+    let message = stderr(&output);
+    assert!(
+        message.contains("unknown finding code \"INVALID_ACTIONS\""),
+        "{message}"
+    );
+    assert!(message.contains("INVALID_ACTION, "), "{message}");
+    assert!(
+        message.contains("WILDCARD_WITHOUT_LIKE_OPERATOR"),
+        "{message}"
+    );
+}

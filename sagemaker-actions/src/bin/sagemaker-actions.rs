@@ -47,6 +47,7 @@ Examples:
   sagemaker-actions check --catalog data/s3.json --catalog data/iam.json policy.json
   sagemaker-actions check --policy-type trust --size-limit inline-role trust.json
   sagemaker-actions check --format sarif policies/*.json > results.sarif
+  sagemaker-actions check --explain MISSING_QUALIFIER
 
 Text output has one line per finding, `FILE[:LINE[:COLUMN]]: SEVERITY CODE PATH: MESSAGE`,
 grouped by file, then a summary line. Findings below --min-severity are neither shown nor
@@ -102,8 +103,12 @@ enum Command {
 #[derive(Debug, Args)]
 struct CheckArgs {
     /// Policy files to check; `-` reads standard input.
-    #[arg(value_name = "FILE", required = true)]
+    #[arg(value_name = "FILE", required_unless_present = "explain")]
     files: Vec<PathBuf>,
+    /// Print what a finding code means, why it matters and a policy before and after the fix,
+    /// instead of checking files (`--format json` for an object).
+    #[arg(long, value_name = "CODE", conflicts_with = "files")]
+    explain: Option<String>,
     /// Also check actions, resources and condition keys of another service, from a data file
     /// made by `cargo xtask scrape` (data/<prefix>.json). Repeatable.
     #[arg(long, value_name = "FILE")]

@@ -4,7 +4,9 @@ use crate::locate::Locator;
 use crate::report;
 use crate::{CheckArgs, CheckFormat, Outcome, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use sagemaker_actions::policy::Policy;
-use sagemaker_actions::validate::{Finding, Options, ServiceCatalog, Severity, Validator};
+use sagemaker_actions::validate::{
+    explain, explanations, Finding, Options, ServiceCatalog, Severity, Validator,
+};
 use std::io::Read;
 use std::path::Path;
 
@@ -53,6 +55,9 @@ impl Run {
 
 /// Runs `check`.
 pub fn run(args: &CheckArgs) -> Outcome {
+    if let Some(code) = &args.explain {
+        return explain_code(code, args.format);
+    }
     let mut validator = Validator::new().with_options(Options {
         size_limit: args.size_limit.into(),
         policy_type: args.policy_type.into(),
@@ -133,6 +138,31 @@ pub fn run(args: &CheckArgs) -> Outcome {
     Outcome { stdout, exit }
 }
 
+/// `check --explain CODE`: the library's explanation of a finding code, in any case, with `-`
+/// or `_`.
+fn explain_code(code: &str, format: CheckFormat) -> Outcome {
+    let normalized = code.trim().to_ascii_uppercase().replace('-', "_");
+    let Some(explanation) = explain(&normalized) else {
+        let known: Vec<&str> = explanations().iter().map(|entry| entry.code).collect();
+        eprintln!(
+            "sagemaker-actions: unknown finding code {code:?}; the codes are: {}",
+            known.join(", ")
+        );
+        return Outcome {
+            stdout: String::new(),
+            exit: EXIT_ERROR,
+        };
+    };
+    let stdout = match format {
+        CheckFormat::Json | CheckFormat::Sarif => report::explanation_json(explanation),
+        CheckFormat::Text => report::explanation_text(explanation),
+    };
+    Outcome {
+        stdout,
+        exit: EXIT_CLEAN,
+    }
+}
+
 /// Standard input can be read once; naming it twice checks the same text twice.
 fn read_stdin(cache: &mut Option<Vec<u8>>) -> std::io::Result<Vec<u8>> {
     if let Some(bytes) = cache {
@@ -172,6 +202,7 @@ pub fn check_bytes(validator: &Validator, bytes: &[u8]) -> Vec<Record> {
                     sid: None,
                     path: String::new(),
                     message: "the file is not UTF-8 text, which JSON must be".to_owned(),
+                    fix: None,
                 },
                 line: Some(line),
                 column: Some(column),
@@ -187,6 +218,7 @@ pub fn check_bytes(validator: &Validator, bytes: &[u8]) -> Vec<Record> {
                 sid: None,
                 path: String::new(),
                 message: error.message().to_owned(),
+                fix: None,
             },
             line: Some(error.line()).filter(|line| *line > 0),
             // serde_json reports column 0 for an error at a line break: no column to point at.

@@ -2,9 +2,34 @@
 //! code-scanning tools.
 
 use crate::check::{Record, Run};
-use sagemaker_actions::validate::Severity;
+use sagemaker_actions::validate::{Explanation, Severity};
 use serde_json::{json, Map, Value};
 use std::fmt::Write;
+
+/// `check --explain CODE` for people: what, why, before and after.
+pub fn explanation_text(explanation: &Explanation) -> String {
+    format!(
+        "{code} ({severity})\n\n{summary}\n\nWhy it matters: {why}\n\nBefore:\n  {before}\n\nAfter:\n  {after}\n",
+        code = explanation.code,
+        severity = explanation.severity,
+        summary = explanation.summary,
+        why = explanation.why,
+        before = explanation.before,
+        after = explanation.after,
+    )
+}
+
+/// `check --explain CODE --format json`: the explanation as one object.
+pub fn explanation_json(explanation: &Explanation) -> String {
+    pretty(&json!({
+        "code": explanation.code,
+        "severity": explanation.severity.as_str(),
+        "summary": explanation.summary,
+        "why": explanation.why,
+        "before": explanation.before,
+        "after": explanation.after,
+    }))
+}
 
 /// One line per finding, grouped by file, then a summary line.
 pub fn text(run: &Run) -> String {
