@@ -564,3 +564,138 @@ fn explain_of_an_unknown_code_exits_two_naming_the_codes() {
         "{message}"
     );
 }
+
+/// An unknown action (with a certain fix) and a multivalued key without qualifier (whose fix
+/// names both qualifiers and replaces nothing).
+const WITH_FIXES: &str = r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": ["sagemaker:CreateTrainingJb", "sagemaker:AddTags", "sagemaker:CreateTrainingJob"],
+      "Resource": "*",
+      "Condition": {"StringEquals": {"sagemaker:InstanceTypes": "ml.m5.large"}}
+    }
+  ]
+}
+"#;
+
+#[test]
+fn fixes_show_in_text_and_json() {
+    let dir = Dir::new();
+    dir.file("policy.json", WITH_FIXES);
+    let output = run(&dir, &["check", "policy.json"]);
+    assert_eq!(code(&output), 1);
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines
+        .iter()
+        .position(|line| line.contains("INVALID_ACTION"))
+        .expect("the finding");
+    assert_eq!(
+        lines[at + 1],
+        r#"    fix: replace "sagemaker:CreateTrainingJb" with "sagemaker:CreateTrainingJob""#
+    );
+    assert!(
+        text.contains("    fix: write ForAllValues:StringEquals (every value"),
+        "{text}"
+    );
+
+    let output = run(&dir, &["check", "--format", "json", "policy.json"]);
+    let findings = json(&output);
+    let invalid = findings
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|finding| finding["code"] == "INVALID_ACTION")
+        .expect("INVALID_ACTION");
+    let replacement = &invalid["fix"]["replacement"];
+    assert_eq!(replacement["path"], "Statement[0].Action[0]");
+    assert_eq!(replacement["part"], "value");
+    assert_eq!(replacement["text"], "sagemaker:CreateTrainingJob");
+    assert_eq!(replacement["start"]["line"], 6);
+    assert_eq!(replacement["start"]["column"], 19);
+    assert_eq!(replacement["end"]["column"], 45);
+    let qualifier = findings
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|finding| finding["code"] == "MISSING_QUALIFIER")
+        .expect("MISSING_QUALIFIER");
+    assert!(qualifier["fix"]["description"]
+        .as_str()
+        .is_some_and(|text| text.contains("ForAnyValue:StringEquals")));
+    assert_eq!(qualifier["fix"]["replacement"], Value::Null);
+}
+
+/// Applies SARIF replacements (1-based lines, character columns, exclusive end) to `text`.
+fn apply(text: &str, replacements: &[(usize, usize, usize, usize, String)]) -> String {
+    let mut lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
+    // From the last, so that earlier columns stay valid.
+    let mut ordered = replacements.to_vec();
+    ordered.sort();
+    for (line, start, end_line, end, inserted) in ordered.into_iter().rev() {
+        assert_eq!(line, end_line, "one-line regions");
+        let chars: Vec<char> = lines[line - 1].chars().collect();
+        let before: String = chars[..start - 1].iter().collect();
+        let after: String = chars[end - 1..].iter().collect();
+        lines[line - 1] = format!("{before}{inserted}{after}");
+    }
+    lines.join("\n")
+}
+
+#[test]
+fn sarif_fixes_are_replacements_that_fix_the_file() {
+    let dir = Dir::new();
+    dir.file("policy.json", WITH_FIXES);
+    let output = run(&dir, &["check", "--format", "sarif", "policy.json"]);
+    let log = json(&output);
+    let results = log["runs"][0]["results"].as_array().expect("results");
+    let mut replacements = Vec::new();
+    for result in results {
+        match result["ruleId"].as_str() {
+            Some("INVALID_ACTION") => {
+                let fix = &result["fixes"][0];
+                assert!(fix["description"]["text"]
+                    .as_str()
+                    .is_some_and(|text| text.contains("sagemaker:CreateTrainingJob")));
+                let change = &fix["artifactChanges"][0];
+                assert_eq!(change["artifactLocation"]["uri"], "policy.json");
+                let replacement = &change["replacements"][0];
+                let region = &replacement["deletedRegion"];
+                let number = |name: &str| region[name].as_u64().expect(name) as usize;
+                replacements.push((
+                    number("startLine"),
+                    number("startColumn"),
+                    number("endLine"),
+                    number("endColumn"),
+                    replacement["insertedContent"]["text"]
+                        .as_str()
+                        .expect("text")
+                        .to_owned(),
+                ));
+            }
+            Some("MISSING_QUALIFIER") => {
+                // No edit to offer: SARIF requires one in a fix, so the words go to properties.
+                assert_eq!(result.get("fixes"), None);
+                assert!(result["properties"]["fix"]
+                    .as_str()
+                    .is_some_and(|text| text.contains("ForAllValues:StringEquals")));
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(replacements.len(), 1, "{results:#?}");
+    let fixed = apply(WITH_FIXES, &replacements);
+    assert!(fixed.contains(r#""Action": ["sagemaker:CreateTrainingJob", "sagemaker:AddTags""#));
+    dir.file("fixed.json", &fixed);
+    let output = run(&dir, &["check", "--format", "json", "fixed.json"]);
+    let codes: Vec<String> = json(&output)
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|finding| finding["code"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert!(!codes.contains(&"INVALID_ACTION".to_owned()), "{codes:?}");
+    assert!(codes.contains(&"MISSING_QUALIFIER".to_owned()), "{codes:?}");
+}

@@ -1,11 +1,11 @@
 //! `check`: reads policy files, validates them and hands the findings to a report.
 
-use crate::locate::Locator;
+use crate::locate::{Locator, Part, Span};
 use crate::report;
 use crate::{CheckArgs, CheckFormat, Outcome, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use sagemaker_actions::policy::Policy;
 use sagemaker_actions::validate::{
-    explain, explanations, Finding, Options, ServiceCatalog, Severity, Validator,
+    explain, explanations, Finding, Options, ReplacedPart, ServiceCatalog, Severity, Validator,
 };
 use std::io::Read;
 use std::path::Path;
@@ -22,6 +22,8 @@ pub struct Record {
     pub line: Option<usize>,
     /// The 1-based column, counted in characters, with the line.
     pub column: Option<usize>,
+    /// The text the finding's fix replaces, when it has a replacement the text spells out.
+    pub fix_span: Option<Span>,
 }
 
 /// The findings of one file that was read.
@@ -206,6 +208,7 @@ pub fn check_bytes(validator: &Validator, bytes: &[u8]) -> Vec<Record> {
                 },
                 line: Some(line),
                 column: Some(column),
+                fix_span: None,
             }];
         }
     };
@@ -223,6 +226,7 @@ pub fn check_bytes(validator: &Validator, bytes: &[u8]) -> Vec<Record> {
             line: Some(error.line()).filter(|line| *line > 0),
             // serde_json reports column 0 for an error at a line break: no column to point at.
             column: Some(error.column()).filter(|column| *column > 0),
+            fix_span: None,
         }],
         Ok(_) => {
             let locator = Locator::new(text);
@@ -231,9 +235,21 @@ pub fn check_bytes(validator: &Validator, bytes: &[u8]) -> Vec<Record> {
                 .into_iter()
                 .map(|finding| {
                     let place = locator.place(&finding.path);
+                    let fix_span = finding
+                        .fix
+                        .as_ref()
+                        .and_then(|fix| fix.replacement.as_ref())
+                        .and_then(|replacement| {
+                            let part = match replacement.part {
+                                ReplacedPart::Name => Part::Name,
+                                ReplacedPart::Value => Part::Value,
+                            };
+                            locator.span(&replacement.path, part)
+                        });
                     Record {
                         line: place.map(|place| place.line),
                         column: place.map(|place| place.column),
+                        fix_span,
                         finding,
                     }
                 })

@@ -2,7 +2,7 @@
 //! code-scanning tools.
 
 use crate::check::{Record, Run};
-use sagemaker_actions::validate::{Explanation, Severity};
+use sagemaker_actions::validate::{Explanation, ReplacedPart, Severity};
 use serde_json::{json, Map, Value};
 use std::fmt::Write;
 
@@ -58,6 +58,9 @@ pub fn text(run: &Run) -> String {
                 let _ = write!(out, " (Sid {sid:?})");
             }
             let _ = writeln!(out, ": {}", single_line(&finding.message));
+            if let Some(fix) = &finding.fix {
+                let _ = writeln!(out, "    fix: {}", single_line(&fix.description));
+            }
         }
         out.push('\n');
     }
@@ -150,7 +153,65 @@ fn finding_object(file: &str, record: &Record) -> Value {
         "message": finding.message,
         "line": record.line,
         "column": record.column,
+        "fix": fix_object(record),
     })
+}
+
+/// The finding's fix for JSON output: its description and, when it has one, the replacement
+/// with the span of the text it replaces (columns count characters; the end is exclusive).
+fn fix_object(record: &Record) -> Value {
+    let Some(fix) = &record.finding.fix else {
+        return Value::Null;
+    };
+    let replacement = fix.replacement.as_ref().map(|replacement| {
+        let mut object = Map::new();
+        object.insert("path".into(), json!(replacement.path));
+        let part = match replacement.part {
+            ReplacedPart::Name => "name",
+            ReplacedPart::Value => "value",
+        };
+        object.insert("part".into(), json!(part));
+        object.insert("text".into(), json!(replacement.text));
+        if let Some(span) = record.fix_span {
+            object.insert(
+                "start".into(),
+                json!({ "line": span.start.line, "column": span.start.column }),
+            );
+            object.insert(
+                "end".into(),
+                json!({ "line": span.end.line, "column": span.end.column }),
+            );
+        }
+        Value::Object(object)
+    });
+    json!({ "description": fix.description, "replacement": replacement })
+}
+
+/// The finding's fix as SARIF 2.1.0 `fixes` (§3.55): a fix must hold at least one artifact
+/// change, so only a replacement located in the file makes one; the text of the replaced
+/// string (between its quotes) is the deleted region, and the new text, escaped as JSON string
+/// content, the inserted content.
+fn sarif_fixes(uri_text: &str, record: &Record) -> Option<Value> {
+    let fix = record.finding.fix.as_ref()?;
+    let replacement = fix.replacement.as_ref()?;
+    let span = record.fix_span?;
+    let quoted = serde_json::to_string(&replacement.text).ok()?;
+    let escaped = &quoted[1..quoted.len() - 1];
+    Some(json!([{
+        "description": { "text": fix.description },
+        "artifactChanges": [{
+            "artifactLocation": { "uri": uri_text },
+            "replacements": [{
+                "deletedRegion": {
+                    "startLine": span.start.line,
+                    "startColumn": span.start.column,
+                    "endLine": span.end.line,
+                    "endColumn": span.end.column,
+                },
+                "insertedContent": { "text": escaped },
+            }],
+        }],
+    }]))
 }
 
 /// An array of finding objects, every file's in turn.
@@ -265,14 +326,23 @@ pub fn sarif(run: &Run) -> String {
             if let Some(sid) = &finding.sid {
                 properties.insert("sid".into(), json!(sid));
             }
-            results.push(json!({
+            let fixes = sarif_fixes(&uri(&file.name), record);
+            if let (None, Some(fix)) = (&fixes, &finding.fix) {
+                // A fix SARIF cannot express as an edit is still worth reading.
+                properties.insert("fix".into(), json!(fix.description));
+            }
+            let mut result = json!({
                 "ruleId": finding.code,
                 "ruleIndex": rules.iter().position(|(code, _)| *code == finding.code),
                 "level": sarif_level(finding.severity),
                 "message": { "text": finding.message },
                 "locations": [Value::Object(location)],
                 "properties": Value::Object(properties),
-            }));
+            });
+            if let (Some(fixes), Some(object)) = (fixes, result.as_object_mut()) {
+                object.insert("fixes".into(), fixes);
+            }
+            results.push(result);
         }
     }
     let notifications: Vec<Value> = run
