@@ -699,3 +699,244 @@ fn sarif_fixes_are_replacements_that_fix_the_file() {
     assert!(!codes.contains(&"INVALID_ACTION".to_owned()), "{codes:?}");
     assert!(codes.contains(&"MISSING_QUALIFIER".to_owned()), "{codes:?}");
 }
+
+#[test]
+fn ignore_suppresses_a_code_at_a_path_and_under_it() {
+    let dir = Dir::new();
+    dir.file("policy.json", WITH_FIXES);
+    // Statement[0] covers the finding at Statement[0].Action[0].
+    let output = run(
+        &dir,
+        &[
+            "check",
+            "--ignore",
+            "INVALID_ACTION:Statement[0]",
+            "--ignore",
+            "MISSING_QUALIFIER",
+            "policy.json",
+        ],
+    );
+    let text = stdout(&output);
+    assert!(!text.contains("INVALID_ACTION"), "{text}");
+    assert!(!text.contains("MISSING_QUALIFIER"), "{text}");
+    assert!(
+        text.contains("; 2 suppressed (--show-suppressed lists them)"),
+        "{text}"
+    );
+    assert!(stderr(&output).is_empty(), "{}", stderr(&output));
+    // Only suggestions (below the threshold) remain: the suppressed errors do not fail.
+    assert_eq!(code(&output), 0, "{text}");
+
+    // A path names an element, not a text prefix: Action[1] is not Action[0].
+    let output = run(
+        &dir,
+        &[
+            "check",
+            "--ignore",
+            "INVALID_ACTION:Statement[0].Action[1]",
+            "policy.json",
+        ],
+    );
+    assert_eq!(code(&output), 1);
+    assert!(stdout(&output).contains("ERROR INVALID_ACTION"));
+    let warning = stderr(&output);
+    assert!(
+        warning.contains(
+            "warning: --ignore INVALID_ACTION:Statement[0].Action[1]: the suppression of INVALID_ACTION at Statement[0].Action[1] matched no finding"
+        ),
+        "{warning}"
+    );
+
+    // A misspelt code would suppress nothing: a usage error.
+    let output = run(
+        &dir,
+        &["check", "--ignore", "INVALID_ACTOIN", "policy.json"],
+    );
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output)
+            .contains("--ignore INVALID_ACTOIN: unknown finding code \"INVALID_ACTOIN\""),
+        "{}",
+        stderr(&output)
+    );
+    assert!(stdout(&output).is_empty());
+}
+
+const CONFIG: &str = r#"
+[[ignore]]
+code = "INVALID_ACTION"
+path = "Statement[0].Action[0]"
+file = "policies/legacy.json"
+reason = "legacy role, replaced in Q3"
+
+[[ignore]]
+code = "MISSING_QUALIFIER"
+reason = "checked by hand"
+
+[[ignore]]
+code = "RESOURCE_MISMATCH"
+file = "policies/legacy.json"
+reason = "no longer raised"
+"#;
+
+#[test]
+fn config_is_found_walking_up_and_suppresses_with_a_reason() {
+    let dir = Dir::new();
+    dir.file("sagemaker-actions.toml", CONFIG);
+    let nested = dir.path().join("policies").join("team");
+    std::fs::create_dir_all(&nested).expect("mkdir");
+    std::fs::write(dir.path().join("policies/legacy.json"), WITH_FIXES).expect("write");
+    std::fs::write(nested.join("other.json"), WITH_FIXES).expect("write");
+
+    let output = run_in(&nested, &["check", "../legacy.json", "other.json"], b"");
+    let text = stdout(&output);
+    // legacy.json: both suppressed; other.json: only MISSING_QUALIFIER (no file in its entry).
+    assert!(!text.contains("legacy.json:"), "{text}");
+    assert!(
+        text.contains("other.json:6:18: ERROR INVALID_ACTION"),
+        "{text}"
+    );
+    assert!(!text.contains("other.json:8"), "{text}");
+    assert!(text.contains("; 3 suppressed"), "{text}");
+    assert_eq!(code(&output), 1);
+    // The RESOURCE_MISMATCH entry hid nothing in a file that was checked: stale.
+    let warning = stderr(&output);
+    assert!(
+        warning.contains(
+            "sagemaker-actions.toml, [[ignore]] entry 3: the suppression of RESOURCE_MISMATCH in "
+        ) && warning.contains("matched no finding"),
+        "{warning}"
+    );
+    assert!(!warning.contains("entry 1"), "{warning}");
+
+    let output = run_in(
+        &nested,
+        &["check", "--show-suppressed", "../legacy.json"],
+        b"",
+    );
+    let text = stdout(&output);
+    assert!(
+        text.contains(
+            "../legacy.json:6:18: suppressed ERROR INVALID_ACTION Statement[0].Action[0]"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("    reason: legacy role, replaced in Q3 (")
+            && text.contains("[[ignore]] entry 1)"),
+        "{text}"
+    );
+    assert_eq!(code(&output), 0, "{text}");
+
+    let output = run_in(
+        &nested,
+        &[
+            "check",
+            "--show-suppressed",
+            "--format",
+            "json",
+            "../legacy.json",
+        ],
+        b"",
+    );
+    let findings = json(&output);
+    let invalid = findings
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|finding| finding["code"] == "INVALID_ACTION")
+        .expect("shown with --show-suppressed");
+    assert_eq!(
+        invalid["suppressed"]["reason"],
+        "legacy role, replaced in Q3"
+    );
+
+    let output = run_in(
+        &nested,
+        &[
+            "check",
+            "--show-suppressed",
+            "--format",
+            "sarif",
+            "../legacy.json",
+        ],
+        b"",
+    );
+    let log = json(&output);
+    let result = log["runs"][0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .find(|result| result["ruleId"] == "INVALID_ACTION")
+        .expect("INVALID_ACTION");
+    assert_eq!(result["suppressions"][0]["kind"], "external");
+    assert_eq!(
+        result["suppressions"][0]["justification"],
+        "legacy role, replaced in Q3"
+    );
+    // Without --show-suppressed, SARIF leaves them out like the other formats.
+    let output = run_in(
+        &nested,
+        &["check", "--format", "sarif", "../legacy.json"],
+        b"",
+    );
+    assert_eq!(
+        json(&output)["runs"][0]["results"],
+        Value::Array(Vec::new())
+    );
+}
+
+#[test]
+fn config_flag_and_config_errors() {
+    let dir = Dir::new();
+    dir.file("policy.json", WITH_FIXES);
+    dir.file(
+        "ci.toml",
+        "[[ignore]]\ncode = \"INVALID_ACTION\"\nreason = \"known\"\n\n[[ignore]]\ncode = \"MISSING_QUALIFIER\"\n",
+    );
+    let output = run(&dir, &["check", "--config", "ci.toml", "policy.json"]);
+    assert_eq!(code(&output), 2);
+    assert!(stdout(&output).is_empty());
+    let message = stderr(&output);
+    assert!(
+        message.contains("ci.toml, [[ignore]] entry 2 (code \"MISSING_QUALIFIER\"): no reason"),
+        "{message}"
+    );
+
+    dir.file(
+        "ci.toml",
+        "[[ignore]]\ncode = \"INVALID_ACTION\"\nresaon = \"typo\"\n",
+    );
+    let output = run(&dir, &["check", "--config", "ci.toml", "policy.json"]);
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output).contains("ci.toml, [[ignore]] entry 1: unknown key \"resaon\""),
+        "{}",
+        stderr(&output)
+    );
+
+    dir.file("ci.toml", "[[ignore]\ncode = 1\n");
+    let output = run(&dir, &["check", "--config", "ci.toml", "policy.json"]);
+    assert_eq!(code(&output), 2);
+    assert!(stderr(&output).contains("ci.toml: "), "{}", stderr(&output));
+
+    dir.file(
+        "ci.toml",
+        "[[ignore]]\ncode = \"INVALID_ACTION\"\nreason = \"known\"\n",
+    );
+    let output = run(&dir, &["check", "--config", "ci.toml", "policy.json"]);
+    assert!(!stdout(&output).contains("INVALID_ACTION"));
+    assert!(
+        stdout(&output).contains("1 suppressed"),
+        "{}",
+        stdout(&output)
+    );
+
+    let output = run(&dir, &["check", "--config", "missing.toml", "policy.json"]);
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output).contains("missing.toml: "),
+        "{}",
+        stderr(&output)
+    );
+}

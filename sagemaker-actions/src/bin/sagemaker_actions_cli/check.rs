@@ -2,6 +2,7 @@
 
 use crate::locate::{Locator, Part, Span};
 use crate::report;
+use crate::suppress::{self, Suppressions};
 use crate::{CheckArgs, CheckFormat, Outcome, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use sagemaker_actions::policy::Policy;
 use sagemaker_actions::validate::{
@@ -24,6 +25,8 @@ pub struct Record {
     pub column: Option<usize>,
     /// The text the finding's fix replaces, when it has a replacement the text spells out.
     pub fix_span: Option<Span>,
+    /// For a suppressed finding: the rule's reason and where the rule was written.
+    pub suppressed: Option<(String, String)>,
 }
 
 /// The findings of one file that was read.
@@ -35,6 +38,8 @@ pub struct FileReport {
     pub records: Vec<Record>,
     /// How many findings were below the threshold.
     pub hidden: usize,
+    /// The findings at or above the threshold that a suppression matched.
+    pub suppressed: Vec<Record>,
 }
 
 /// Everything one `check` run found.
@@ -46,6 +51,8 @@ pub struct Run {
     pub unreadable: Vec<(String, String)>,
     /// The threshold.
     pub min_severity: Severity,
+    /// Whether suppressed findings are printed.
+    pub show_suppressed: bool,
 }
 
 impl Run {
@@ -89,12 +96,26 @@ pub fn run(args: &CheckArgs) -> Outcome {
             }
         }
     }
+    let mut suppressions = match load_suppressions(args) {
+        Ok(suppressions) => suppressions,
+        Err(message) => {
+            // Checking without the suppressions asked for would fail a build for findings
+            // that were accepted, or pass one on a misread file.
+            eprintln!("sagemaker-actions: {message}");
+            return Outcome {
+                stdout: String::new(),
+                exit: EXIT_ERROR,
+            };
+        }
+    };
     let min_severity: Severity = args.min_severity.into();
     let mut run = Run {
         files: Vec::new(),
         unreadable: Vec::new(),
         min_severity,
+        show_suppressed: args.show_suppressed,
     };
+    let mut checked = Vec::new();
     let mut stdin: Option<Vec<u8>> = None;
     for path in &args.files {
         let is_stdin = path.as_os_str() == "-";
@@ -116,14 +137,34 @@ pub fn run(args: &CheckArgs) -> Outcome {
                 continue;
             }
         };
-        let (shown, hidden): (Vec<Record>, Vec<Record>) = check_bytes(&validator, &bytes)
-            .into_iter()
-            .partition(|record| record.finding.severity >= min_severity);
-        run.files.push(FileReport {
+        let file = (!is_stdin).then(|| suppress::comparable(path));
+        checked.extend(file.clone());
+        let mut report = FileReport {
             name,
-            records: shown,
-            hidden: hidden.len(),
-        });
+            records: Vec::new(),
+            hidden: 0,
+            suppressed: Vec::new(),
+        };
+        for mut record in check_bytes(&validator, &bytes) {
+            let shown = record.finding.severity >= min_severity;
+            let rule = suppressions.suppress(file.as_deref(), &record.finding);
+            match (shown, rule) {
+                (false, _) => report.hidden += 1,
+                (true, Some(rule)) => {
+                    record.suppressed = Some((rule.reason.clone(), rule.origin.clone()));
+                    report.suppressed.push(record);
+                }
+                (true, None) => report.records.push(record),
+            }
+        }
+        run.files.push(report);
+    }
+    for rule in suppressions.stale(&checked) {
+        eprintln!(
+            "sagemaker-actions: warning: {}: the suppression of {} matched no finding; remove it if the finding is gone",
+            rule.origin,
+            rule.describe()
+        );
     }
     let stdout = match args.format {
         CheckFormat::Text => report::text(&run),
@@ -163,6 +204,25 @@ fn explain_code(code: &str, format: CheckFormat) -> Outcome {
         stdout,
         exit: EXIT_CLEAN,
     }
+}
+
+/// The config file's suppressions (`--config`, or the nearest `sagemaker-actions.toml`), then
+/// those of `--ignore`.
+fn load_suppressions(args: &CheckArgs) -> Result<Suppressions, String> {
+    let config = match &args.config {
+        Some(path) => Some(path.clone()),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|dir| suppress::find_config(&dir)),
+    };
+    let mut rules = match &config {
+        Some(path) => suppress::load_config(path)?,
+        None => Vec::new(),
+    };
+    for argument in &args.ignore {
+        rules.push(suppress::from_argument(argument)?);
+    }
+    Ok(Suppressions { rules })
 }
 
 /// Standard input can be read once; naming it twice checks the same text twice.
@@ -209,6 +269,7 @@ pub fn check_bytes(validator: &Validator, bytes: &[u8]) -> Vec<Record> {
                 line: Some(line),
                 column: Some(column),
                 fix_span: None,
+                suppressed: None,
             }];
         }
     };
@@ -227,6 +288,7 @@ pub fn check_bytes(validator: &Validator, bytes: &[u8]) -> Vec<Record> {
             // serde_json reports column 0 for an error at a line break: no column to point at.
             column: Some(error.column()).filter(|column| *column > 0),
             fix_span: None,
+            suppressed: None,
         }],
         Ok(_) => {
             let locator = Locator::new(text);
@@ -250,6 +312,7 @@ pub fn check_bytes(validator: &Validator, bytes: &[u8]) -> Vec<Record> {
                         line: place.map(|place| place.line),
                         column: place.map(|place| place.column),
                         fix_span,
+                        suppressed: None,
                         finding,
                     }
                 })

@@ -1,7 +1,7 @@
 //! The three forms of `check`'s output: text for people, JSON for scripts, SARIF for
 //! code-scanning tools.
 
-use crate::check::{Record, Run};
+use crate::check::{FileReport, Record, Run};
 use sagemaker_actions::validate::{Explanation, ReplacedPart, Severity};
 use serde_json::{json, Map, Value};
 use std::fmt::Write;
@@ -32,10 +32,23 @@ pub fn explanation_json(explanation: &Explanation) -> String {
 }
 
 /// One line per finding, grouped by file, then a summary line.
+/// The records a report prints for one file: those shown, then with `--show-suppressed` the
+/// suppressed ones.
+fn printed<'r>(run: &Run, file: &'r FileReport) -> impl Iterator<Item = &'r Record> {
+    let suppressed: &[Record] = if run.show_suppressed {
+        &file.suppressed
+    } else {
+        &[]
+    };
+    file.records.iter().chain(suppressed)
+}
+
 pub fn text(run: &Run) -> String {
     let mut out = String::new();
-    for file in run.files.iter().filter(|file| !file.records.is_empty()) {
-        for record in &file.records {
+    for file in &run.files {
+        let mut any = false;
+        for record in printed(run, file) {
+            any = true;
             let finding = &record.finding;
             let mut location = file.name.clone();
             if let Some(line) = record.line {
@@ -49,9 +62,14 @@ pub fn text(run: &Run) -> String {
             } else {
                 &finding.path
             };
+            let marker = if record.suppressed.is_some() {
+                "suppressed "
+            } else {
+                ""
+            };
             let _ = write!(
                 out,
-                "{location}: {} {} {path}",
+                "{location}: {marker}{} {} {path}",
                 finding.severity, finding.code
             );
             if let Some(sid) = &finding.sid {
@@ -61,8 +79,13 @@ pub fn text(run: &Run) -> String {
             if let Some(fix) = &finding.fix {
                 let _ = writeln!(out, "    fix: {}", single_line(&fix.description));
             }
+            if let Some((reason, origin)) = &record.suppressed {
+                let _ = writeln!(out, "    reason: {} ({origin})", single_line(reason));
+            }
         }
-        out.push('\n');
+        if any {
+            out.push('\n');
+        }
     }
     let checked = run.files.len();
     let _ = write!(
@@ -91,6 +114,13 @@ pub fn text(run: &Run) -> String {
         );
     } else {
         let _ = write!(out, ": {}", counts.join(", "));
+    }
+    let suppressed: usize = run.files.iter().map(|file| file.suppressed.len()).sum();
+    if suppressed > 0 {
+        let _ = write!(out, "; {suppressed} suppressed");
+        if !run.show_suppressed {
+            let _ = write!(out, " (--show-suppressed lists them)");
+        }
     }
     let hidden: usize = run.files.iter().map(|file| file.hidden).sum();
     if hidden > 0 {
@@ -154,6 +184,9 @@ fn finding_object(file: &str, record: &Record) -> Value {
         "line": record.line,
         "column": record.column,
         "fix": fix_object(record),
+        "suppressed": record.suppressed.as_ref().map(|(reason, origin)| {
+            json!({ "reason": reason, "by": origin })
+        }),
     })
 }
 
@@ -219,11 +252,7 @@ pub fn json(run: &Run) -> String {
     let findings: Vec<Value> = run
         .files
         .iter()
-        .flat_map(|file| {
-            file.records
-                .iter()
-                .map(|record| finding_object(&file.name, record))
-        })
+        .flat_map(|file| printed(run, file).map(|record| finding_object(&file.name, record)))
         .collect();
     pretty(&Value::Array(findings))
 }
@@ -278,7 +307,7 @@ fn uri(name: &str) -> String {
 /// A SARIF 2.1.0 log with one run.
 pub fn sarif(run: &Run) -> String {
     let mut rules: Vec<(&'static str, Severity)> = Vec::new();
-    for record in run.files.iter().flat_map(|file| &file.records) {
+    for record in run.files.iter().flat_map(|file| printed(run, file)) {
         let finding = &record.finding;
         if !rules.iter().any(|(code, _)| *code == finding.code) {
             rules.push((finding.code, finding.severity));
@@ -298,7 +327,7 @@ pub fn sarif(run: &Run) -> String {
         .collect();
     let mut results = Vec::new();
     for file in &run.files {
-        for record in &file.records {
+        for record in printed(run, file) {
             let finding = &record.finding;
             let mut physical = Map::new();
             physical.insert("artifactLocation".into(), json!({ "uri": uri(&file.name) }));
@@ -339,8 +368,21 @@ pub fn sarif(run: &Run) -> String {
                 "locations": [Value::Object(location)],
                 "properties": Value::Object(properties),
             });
-            if let (Some(fixes), Some(object)) = (fixes, result.as_object_mut()) {
-                object.insert("fixes".into(), fixes);
+            if let Some(object) = result.as_object_mut() {
+                if let Some(fixes) = fixes {
+                    object.insert("fixes".into(), fixes);
+                }
+                // Suppressed by configuration, not by the file itself: "external" (§3.35.2).
+                if let Some((reason, origin)) = &record.suppressed {
+                    object.insert(
+                        "suppressions".into(),
+                        json!([{
+                            "kind": "external",
+                            "justification": reason,
+                            "properties": { "by": origin },
+                        }]),
+                    );
+                }
             }
             results.push(result);
         }
