@@ -515,3 +515,428 @@ fn help_has_examples_and_usage_errors_exit_two() {
     assert_eq!(code(&run(&dir, &["check"])), 2);
     assert_eq!(code(&run(&dir, &["check", "--format", "xml", "x.json"])), 2);
 }
+
+#[test]
+fn explain_prints_what_a_code_means_with_before_and_after() {
+    let dir = Dir::new();
+    let output = run(&dir, &["check", "--explain", "missing-qualifier"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.starts_with("MISSING_QUALIFIER (ERROR)\n"), "{text}");
+    for part in [
+        "Why it matters:",
+        "Before:",
+        "After:",
+        "ForAllValues:StringEquals",
+    ] {
+        assert!(text.contains(part), "{part}: {text}");
+    }
+    let output = run(
+        &dir,
+        &["check", "--explain", "INVALID_ACTION", "--format", "json"],
+    );
+    assert_eq!(code(&output), 0);
+    let object = json(&output);
+    assert_eq!(object["code"], "INVALID_ACTION");
+    assert_eq!(object["severity"], "ERROR");
+    // The example is a policy that raises the code: checked as a file, it fails.
+    let before = object["before"].as_str().expect("before");
+    dir.file("before.json", before);
+    let checked = run(&dir, &["check", "--format", "json", "before.json"]);
+    assert_eq!(code(&checked), 1);
+    assert_eq!(json(&checked)[0]["code"], "INVALID_ACTION");
+}
+
+#[test]
+fn explain_of_an_unknown_code_exits_two_naming_the_codes() {
+    let dir = Dir::new();
+    let output = run(&dir, &["check", "--explain", "INVALID_ACTIONS"]);
+    assert_eq!(code(&output), 2);
+    assert!(stdout(&output).is_empty());
+    let message = stderr(&output);
+    assert!(
+        message.contains("unknown finding code \"INVALID_ACTIONS\""),
+        "{message}"
+    );
+    assert!(message.contains("INVALID_ACTION, "), "{message}");
+    assert!(
+        message.contains("WILDCARD_WITHOUT_LIKE_OPERATOR"),
+        "{message}"
+    );
+}
+
+/// An unknown action (with a certain fix) and a multivalued key without qualifier (whose fix
+/// names both qualifiers and replaces nothing).
+const WITH_FIXES: &str = r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": ["sagemaker:CreateTrainingJb", "sagemaker:AddTags", "sagemaker:CreateTrainingJob"],
+      "Resource": "*",
+      "Condition": {"StringEquals": {"sagemaker:InstanceTypes": "ml.m5.large"}}
+    }
+  ]
+}
+"#;
+
+#[test]
+fn fixes_show_in_text_and_json() {
+    let dir = Dir::new();
+    dir.file("policy.json", WITH_FIXES);
+    let output = run(&dir, &["check", "policy.json"]);
+    assert_eq!(code(&output), 1);
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines
+        .iter()
+        .position(|line| line.contains("INVALID_ACTION"))
+        .expect("the finding");
+    assert_eq!(
+        lines[at + 1],
+        r#"    fix: replace "sagemaker:CreateTrainingJb" with "sagemaker:CreateTrainingJob""#
+    );
+    assert!(
+        text.contains("    fix: write ForAllValues:StringEquals (every value"),
+        "{text}"
+    );
+
+    let output = run(&dir, &["check", "--format", "json", "policy.json"]);
+    let findings = json(&output);
+    let invalid = findings
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|finding| finding["code"] == "INVALID_ACTION")
+        .expect("INVALID_ACTION");
+    let replacement = &invalid["fix"]["replacement"];
+    assert_eq!(replacement["path"], "Statement[0].Action[0]");
+    assert_eq!(replacement["part"], "value");
+    assert_eq!(replacement["text"], "sagemaker:CreateTrainingJob");
+    assert_eq!(replacement["start"]["line"], 6);
+    assert_eq!(replacement["start"]["column"], 19);
+    assert_eq!(replacement["end"]["column"], 45);
+    let qualifier = findings
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|finding| finding["code"] == "MISSING_QUALIFIER")
+        .expect("MISSING_QUALIFIER");
+    assert!(qualifier["fix"]["description"]
+        .as_str()
+        .is_some_and(|text| text.contains("ForAnyValue:StringEquals")));
+    assert_eq!(qualifier["fix"]["replacement"], Value::Null);
+}
+
+/// Applies SARIF replacements (1-based lines, character columns, exclusive end) to `text`.
+fn apply(text: &str, replacements: &[(usize, usize, usize, usize, String)]) -> String {
+    let mut lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
+    // From the last, so that earlier columns stay valid.
+    let mut ordered = replacements.to_vec();
+    ordered.sort();
+    for (line, start, end_line, end, inserted) in ordered.into_iter().rev() {
+        assert_eq!(line, end_line, "one-line regions");
+        let chars: Vec<char> = lines[line - 1].chars().collect();
+        let before: String = chars[..start - 1].iter().collect();
+        let after: String = chars[end - 1..].iter().collect();
+        lines[line - 1] = format!("{before}{inserted}{after}");
+    }
+    lines.join("\n")
+}
+
+#[test]
+fn sarif_fixes_are_replacements_that_fix_the_file() {
+    let dir = Dir::new();
+    dir.file("policy.json", WITH_FIXES);
+    let output = run(&dir, &["check", "--format", "sarif", "policy.json"]);
+    let log = json(&output);
+    let results = log["runs"][0]["results"].as_array().expect("results");
+    let mut replacements = Vec::new();
+    for result in results {
+        match result["ruleId"].as_str() {
+            Some("INVALID_ACTION") => {
+                let fix = &result["fixes"][0];
+                assert!(fix["description"]["text"]
+                    .as_str()
+                    .is_some_and(|text| text.contains("sagemaker:CreateTrainingJob")));
+                let change = &fix["artifactChanges"][0];
+                assert_eq!(change["artifactLocation"]["uri"], "policy.json");
+                let replacement = &change["replacements"][0];
+                let region = &replacement["deletedRegion"];
+                let number = |name: &str| region[name].as_u64().expect(name) as usize;
+                replacements.push((
+                    number("startLine"),
+                    number("startColumn"),
+                    number("endLine"),
+                    number("endColumn"),
+                    replacement["insertedContent"]["text"]
+                        .as_str()
+                        .expect("text")
+                        .to_owned(),
+                ));
+            }
+            Some("MISSING_QUALIFIER") => {
+                // No edit to offer: SARIF requires one in a fix, so the words go to properties.
+                assert_eq!(result.get("fixes"), None);
+                assert!(result["properties"]["fix"]
+                    .as_str()
+                    .is_some_and(|text| text.contains("ForAllValues:StringEquals")));
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(replacements.len(), 1, "{results:#?}");
+    let fixed = apply(WITH_FIXES, &replacements);
+    assert!(fixed.contains(r#""Action": ["sagemaker:CreateTrainingJob", "sagemaker:AddTags""#));
+    dir.file("fixed.json", &fixed);
+    let output = run(&dir, &["check", "--format", "json", "fixed.json"]);
+    let codes: Vec<String> = json(&output)
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|finding| finding["code"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert!(!codes.contains(&"INVALID_ACTION".to_owned()), "{codes:?}");
+    assert!(codes.contains(&"MISSING_QUALIFIER".to_owned()), "{codes:?}");
+}
+
+#[test]
+fn ignore_suppresses_a_code_at_a_path_and_under_it() {
+    let dir = Dir::new();
+    dir.file("policy.json", WITH_FIXES);
+    // Statement[0] covers the finding at Statement[0].Action[0].
+    let output = run(
+        &dir,
+        &[
+            "check",
+            "--ignore",
+            "INVALID_ACTION:Statement[0]",
+            "--ignore",
+            "MISSING_QUALIFIER",
+            "policy.json",
+        ],
+    );
+    let text = stdout(&output);
+    assert!(!text.contains("INVALID_ACTION"), "{text}");
+    assert!(!text.contains("MISSING_QUALIFIER"), "{text}");
+    assert!(
+        text.contains("; 2 suppressed (--show-suppressed lists them)"),
+        "{text}"
+    );
+    assert!(stderr(&output).is_empty(), "{}", stderr(&output));
+    // Only suggestions (below the threshold) remain: the suppressed errors do not fail.
+    assert_eq!(code(&output), 0, "{text}");
+
+    // A path names an element, not a text prefix: Action[1] is not Action[0].
+    let output = run(
+        &dir,
+        &[
+            "check",
+            "--ignore",
+            "INVALID_ACTION:Statement[0].Action[1]",
+            "policy.json",
+        ],
+    );
+    assert_eq!(code(&output), 1);
+    assert!(stdout(&output).contains("ERROR INVALID_ACTION"));
+    let warning = stderr(&output);
+    assert!(
+        warning.contains(
+            "warning: --ignore INVALID_ACTION:Statement[0].Action[1]: the suppression of INVALID_ACTION at Statement[0].Action[1] matched no finding"
+        ),
+        "{warning}"
+    );
+
+    // A misspelt code would suppress nothing: a usage error.
+    let output = run(
+        &dir,
+        &["check", "--ignore", "INVALID_ACTOIN", "policy.json"],
+    );
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output)
+            .contains("--ignore INVALID_ACTOIN: unknown finding code \"INVALID_ACTOIN\""),
+        "{}",
+        stderr(&output)
+    );
+    assert!(stdout(&output).is_empty());
+}
+
+const CONFIG: &str = r#"
+[[ignore]]
+code = "INVALID_ACTION"
+path = "Statement[0].Action[0]"
+file = "policies/legacy.json"
+reason = "legacy role, replaced in Q3"
+
+[[ignore]]
+code = "MISSING_QUALIFIER"
+reason = "checked by hand"
+
+[[ignore]]
+code = "RESOURCE_MISMATCH"
+file = "policies/legacy.json"
+reason = "no longer raised"
+"#;
+
+#[test]
+fn config_is_found_walking_up_and_suppresses_with_a_reason() {
+    let dir = Dir::new();
+    dir.file("sagemaker-actions.toml", CONFIG);
+    let nested = dir.path().join("policies").join("team");
+    std::fs::create_dir_all(&nested).expect("mkdir");
+    std::fs::write(dir.path().join("policies/legacy.json"), WITH_FIXES).expect("write");
+    std::fs::write(nested.join("other.json"), WITH_FIXES).expect("write");
+
+    let output = run_in(&nested, &["check", "../legacy.json", "other.json"], b"");
+    let text = stdout(&output);
+    // legacy.json: both suppressed; other.json: only MISSING_QUALIFIER (no file in its entry).
+    assert!(!text.contains("legacy.json:"), "{text}");
+    assert!(
+        text.contains("other.json:6:18: ERROR INVALID_ACTION"),
+        "{text}"
+    );
+    assert!(!text.contains("other.json:8"), "{text}");
+    assert!(text.contains("; 3 suppressed"), "{text}");
+    assert_eq!(code(&output), 1);
+    // The RESOURCE_MISMATCH entry hid nothing in a file that was checked: stale.
+    let warning = stderr(&output);
+    assert!(
+        warning.contains(
+            "sagemaker-actions.toml, [[ignore]] entry 3: the suppression of RESOURCE_MISMATCH in "
+        ) && warning.contains("matched no finding"),
+        "{warning}"
+    );
+    assert!(!warning.contains("entry 1"), "{warning}");
+
+    let output = run_in(
+        &nested,
+        &["check", "--show-suppressed", "../legacy.json"],
+        b"",
+    );
+    let text = stdout(&output);
+    assert!(
+        text.contains(
+            "../legacy.json:6:18: suppressed ERROR INVALID_ACTION Statement[0].Action[0]"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("    reason: legacy role, replaced in Q3 (")
+            && text.contains("[[ignore]] entry 1)"),
+        "{text}"
+    );
+    assert_eq!(code(&output), 0, "{text}");
+
+    let output = run_in(
+        &nested,
+        &[
+            "check",
+            "--show-suppressed",
+            "--format",
+            "json",
+            "../legacy.json",
+        ],
+        b"",
+    );
+    let findings = json(&output);
+    let invalid = findings
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|finding| finding["code"] == "INVALID_ACTION")
+        .expect("shown with --show-suppressed");
+    assert_eq!(
+        invalid["suppressed"]["reason"],
+        "legacy role, replaced in Q3"
+    );
+
+    let output = run_in(
+        &nested,
+        &[
+            "check",
+            "--show-suppressed",
+            "--format",
+            "sarif",
+            "../legacy.json",
+        ],
+        b"",
+    );
+    let log = json(&output);
+    let result = log["runs"][0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .find(|result| result["ruleId"] == "INVALID_ACTION")
+        .expect("INVALID_ACTION");
+    assert_eq!(result["suppressions"][0]["kind"], "external");
+    assert_eq!(
+        result["suppressions"][0]["justification"],
+        "legacy role, replaced in Q3"
+    );
+    // Without --show-suppressed, SARIF leaves them out like the other formats.
+    let output = run_in(
+        &nested,
+        &["check", "--format", "sarif", "../legacy.json"],
+        b"",
+    );
+    assert_eq!(
+        json(&output)["runs"][0]["results"],
+        Value::Array(Vec::new())
+    );
+}
+
+#[test]
+fn config_flag_and_config_errors() {
+    let dir = Dir::new();
+    dir.file("policy.json", WITH_FIXES);
+    dir.file(
+        "ci.toml",
+        "[[ignore]]\ncode = \"INVALID_ACTION\"\nreason = \"known\"\n\n[[ignore]]\ncode = \"MISSING_QUALIFIER\"\n",
+    );
+    let output = run(&dir, &["check", "--config", "ci.toml", "policy.json"]);
+    assert_eq!(code(&output), 2);
+    assert!(stdout(&output).is_empty());
+    let message = stderr(&output);
+    assert!(
+        message.contains("ci.toml, [[ignore]] entry 2 (code \"MISSING_QUALIFIER\"): no reason"),
+        "{message}"
+    );
+
+    dir.file(
+        "ci.toml",
+        "[[ignore]]\ncode = \"INVALID_ACTION\"\nresaon = \"typo\"\n",
+    );
+    let output = run(&dir, &["check", "--config", "ci.toml", "policy.json"]);
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output).contains("ci.toml, [[ignore]] entry 1: unknown key \"resaon\""),
+        "{}",
+        stderr(&output)
+    );
+
+    dir.file("ci.toml", "[[ignore]\ncode = 1\n");
+    let output = run(&dir, &["check", "--config", "ci.toml", "policy.json"]);
+    assert_eq!(code(&output), 2);
+    assert!(stderr(&output).contains("ci.toml: "), "{}", stderr(&output));
+
+    dir.file(
+        "ci.toml",
+        "[[ignore]]\ncode = \"INVALID_ACTION\"\nreason = \"known\"\n",
+    );
+    let output = run(&dir, &["check", "--config", "ci.toml", "policy.json"]);
+    assert!(!stdout(&output).contains("INVALID_ACTION"));
+    assert!(
+        stdout(&output).contains("1 suppressed"),
+        "{}",
+        stdout(&output)
+    );
+
+    let output = run(&dir, &["check", "--config", "missing.toml", "policy.json"]);
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output).contains("missing.toml: "),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -2142,3 +2142,198 @@ fn seed_templates_as_written_fail_only_on_their_placeholders() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Fixes: offered where certain, with the element whose text they replace.
+
+use sagemaker_actions::validate::{Fix, ReplacedPart, Replacement};
+
+/// The fix of the one finding with `code`.
+#[track_caller]
+fn fix_of(findings: &[Finding], code: &str) -> Option<Fix> {
+    let hits: Vec<&Finding> = findings.iter().filter(|f| f.code == code).collect();
+    assert_eq!(hits.len(), 1, "expected one {code}:\n{}", dump(findings));
+    hits[0].fix.clone()
+}
+
+#[track_caller]
+fn replacement(fix: Option<Fix>) -> Replacement {
+    fix.expect("a fix").replacement.expect("a replacement")
+}
+
+#[test]
+fn invalid_action_fix_is_the_nearest_name() {
+    let findings = check(&policy(
+        r#"{"Effect": "Allow", "Action": ["sagemaker:ListModels", "sagemaker:CreateTrainingJb"], "Resource": "*"}"#,
+    ));
+    let fix = fix_of(&findings, "INVALID_ACTION").expect("a fix");
+    assert_eq!(
+        fix.description,
+        r#"replace "sagemaker:CreateTrainingJb" with "sagemaker:CreateTrainingJob""#
+    );
+    assert_eq!(
+        fix.replacement,
+        Some(Replacement {
+            path: "Statement[0].Action[1]".into(),
+            part: ReplacedPart::Value,
+            text: "sagemaker:CreateTrainingJob".into(),
+        })
+    );
+    // Nothing near: no fix rather than a guess; a pattern that matches nothing has none either.
+    for action in ["sagemaker:Qqqqqqqqqqqqqqqqqqqq", "sagemaker:Qqq*"] {
+        let findings = check(&policy(&format!(
+            r#"{{"Effect": "Allow", "Action": "{action}", "Resource": "*"}}"#
+        )));
+        assert_eq!(fix_of(&findings, "INVALID_ACTION"), None, "{action}");
+    }
+}
+
+#[test]
+fn missing_qualifier_fix_names_both_qualifiers_and_replaces_nothing() {
+    let findings = condition(
+        "sagemaker:CreateTrainingJob",
+        r#"{"StringEquals": {"sagemaker:InstanceTypes": "ml.m5.large"}}"#,
+    );
+    let fix = fix_of(&findings, "MISSING_QUALIFIER").expect("a fix");
+    assert!(
+        fix.description.contains("ForAllValues:StringEquals"),
+        "{fix:?}"
+    );
+    assert!(
+        fix.description.contains("ForAnyValue:StringEquals"),
+        "{fix:?}"
+    );
+    assert_eq!(fix.replacement, None);
+}
+
+#[test]
+fn type_mismatch_fix_is_the_operator_of_the_one_fitting_family() {
+    // A Date key: DateLessThan tests what NumericLessThan tests; IfExists is kept.
+    let findings = condition(
+        "sagemaker:ListModels",
+        r#"{"NumericLessThanIfExists": {"aws:CurrentTime": "1700000000"}}"#,
+    );
+    assert_eq!(
+        replacement(fix_of(&findings, "TYPE_MISMATCH")),
+        Replacement {
+            path: "Statement[0].Condition.NumericLessThanIfExists".into(),
+            part: ReplacedPart::Name,
+            text: "DateLessThanIfExists".into(),
+        }
+    );
+    // A Bool key: Bool for StringEquals.
+    let findings = condition(
+        "sagemaker:ListModels",
+        r#"{"StringEquals": {"aws:SecureTransport": "true"}}"#,
+    );
+    assert_eq!(replacement(fix_of(&findings, "TYPE_MISMATCH")).text, "Bool");
+    // Another key in the block: the operator cannot change for it, so the key moves instead.
+    let findings = condition(
+        "sagemaker:ListModels",
+        r#"{"StringEquals": {"aws:SecureTransport": "true", "aws:PrincipalTag/team": "ml"}}"#,
+    );
+    let fix = fix_of(&findings, "TYPE_MISMATCH").expect("a fix");
+    assert_eq!(fix.replacement, None);
+    assert!(fix.description.contains("aws:SecureTransport"), "{fix:?}");
+    assert!(fix.description.contains("\"Bool\""), "{fix:?}");
+    // No operator of the Bool family tests what StringNotEquals tests: no fix.
+    let findings = condition(
+        "sagemaker:ListModels",
+        r#"{"StringNotEquals": {"aws:SecureTransport": "true"}}"#,
+    );
+    assert_eq!(fix_of(&findings, "TYPE_MISMATCH"), None);
+    // aws:EpochTime takes Date or Numeric operators: two families, no fix.
+    let findings = condition(
+        "sagemaker:ListModels",
+        r#"{"StringEquals": {"aws:EpochTime": "1700000000"}}"#,
+    );
+    assert_eq!(fix_of(&findings, "TYPE_MISMATCH"), None);
+}
+
+#[test]
+fn operator_fit_fixes_rewrite_the_block_operator() {
+    let cases = [
+        (
+            r#"{"ForAnyValue:StringLike": {"aws:SourceArn": "arn:aws:sagemaker:*:111122223333:*"}}"#,
+            "STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS",
+            "ForAnyValue:StringLike",
+            "ForAnyValue:ArnLike",
+        ),
+        (
+            r#"{"StringNotLike": {"aws:SourceArn": "arn:aws:sagemaker:*:111122223333:*"}}"#,
+            "STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS",
+            "StringNotLike",
+            "ArnNotLike",
+        ),
+        (
+            r#"{"ForAllValues:StringEquals": {"aws:PrincipalTag/team": "ml"}}"#,
+            "FORALLVALUES_WITH_SINGLE_VALUED_KEY",
+            "ForAllValues:StringEquals",
+            "StringEquals",
+        ),
+        (
+            r#"{"ForAnyValue:Null": {"aws:TagKeys": "false"}}"#,
+            "NULL_WITH_QUALIFIER",
+            "ForAnyValue:Null",
+            "Null",
+        ),
+        (
+            r#"{"NullIfExists": {"aws:PrincipalTag/team": "false", "aws:SourceIp": "true"}}"#,
+            "NULL_WITH_IF_EXISTS",
+            "NullIfExists",
+            "Null",
+        ),
+    ];
+    for (block, code, operator, fixed) in cases {
+        let findings = condition("sagemaker:ListModels", block);
+        assert_eq!(
+            replacement(fix_of(&findings, code)),
+            Replacement {
+                path: format!("Statement[0].Condition.{operator}"),
+                part: ReplacedPart::Name,
+                text: fixed.into(),
+            },
+            "{block}"
+        );
+    }
+}
+
+#[test]
+fn condition_key_fixes_name_the_live_key() {
+    let kms = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    let findings = condition(
+        "sagemaker:CreateTrainingJob",
+        &format!(r#"{{"ArnEquals": {{"sagemaker:VolumeKmsKey": "{kms}"}}}}"#),
+    );
+    assert_eq!(
+        replacement(fix_of(&findings, "DEPRECATED_CONDITION_KEY")),
+        Replacement {
+            path: "Statement[0].Condition.ArnEquals.sagemaker:VolumeKmsKey".into(),
+            part: ReplacedPart::Name,
+            text: "sagemaker:VolumeKmsKeyArn".into(),
+        }
+    );
+    let findings = condition(
+        "sagemaker:CreateTrainingJob",
+        &format!(r#"{{"ArnEquals": {{"sagemaker:VolumeKmsKeyArm": "{kms}"}}}}"#),
+    );
+    assert_eq!(
+        replacement(fix_of(&findings, "INVALID_SERVICE_CONDITION_KEY")).text,
+        "sagemaker:VolumeKmsKeyArn"
+    );
+    // The nearest name of a deprecated key is its replacement, never the deprecated key.
+    let findings = condition(
+        "sagemaker:CreateTrainingJob",
+        &format!(r#"{{"ArnEquals": {{"sagemaker:VolumeKmsKe": "{kms}"}}}}"#),
+    );
+    assert_eq!(
+        replacement(fix_of(&findings, "INVALID_SERVICE_CONDITION_KEY")).text,
+        "sagemaker:VolumeKmsKeyArn"
+    );
+    // An unknown global key is only a warning that AWS may document it elsewhere: no fix.
+    let findings = condition(
+        "sagemaker:ListModels",
+        r#"{"IpAddress": {"aws:SourceIpAddress": "203.0.113.0/24"}}"#,
+    );
+    assert_eq!(fix_of(&findings, "INVALID_GLOBAL_CONDITION_KEY"), None);
+}

@@ -14,6 +14,8 @@ mod check;
 mod locate;
 #[path = "sagemaker_actions_cli/report.rs"]
 mod report;
+#[path = "sagemaker_actions_cli/suppress.rs"]
+mod suppress;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use sagemaker_actions::validate::{PolicyType, Severity, SizeLimit};
@@ -47,10 +49,25 @@ Examples:
   sagemaker-actions check --catalog data/s3.json --catalog data/iam.json policy.json
   sagemaker-actions check --policy-type trust --size-limit inline-role trust.json
   sagemaker-actions check --format sarif policies/*.json > results.sarif
+  sagemaker-actions check --explain MISSING_QUALIFIER
+  sagemaker-actions check --ignore MISSING_DEPENDENT_ACTION:Statement[3] policy.json
+  sagemaker-actions check --config ci/sagemaker-actions.toml --show-suppressed policies/*.json
 
 Text output has one line per finding, `FILE[:LINE[:COLUMN]]: SEVERITY CODE PATH: MESSAGE`,
 grouped by file, then a summary line. Findings below --min-severity are neither shown nor
-counted for the exit code.
+counted for the exit code. A finding with a certain fix is followed by an indented `fix:` line.
+
+Suppressions come from --ignore and from the [[ignore]] entries of a sagemaker-actions.toml
+in the current directory or the nearest ancestor that has one (or --config FILE):
+
+  [[ignore]]
+  code = \"RESOURCE_MISMATCH\"
+  path = \"Statement[2].Action[0]\"        # optional: this element or anything under it
+  file = \"policies/legacy.json\"          # optional: relative to the config file
+  reason = \"legacy role, replaced in Q3\"  # required
+
+Suppressed findings are not shown (--show-suppressed shows them with the reason) and do not
+affect the exit code; an entry that suppressed nothing is reported on stderr.
 
 Exit codes: 0 nothing at or above --min-severity, 1 findings at or above it, 2 a usage error
 or a file that could not be read (the other files are still checked).";
@@ -102,8 +119,24 @@ enum Command {
 #[derive(Debug, Args)]
 struct CheckArgs {
     /// Policy files to check; `-` reads standard input.
-    #[arg(value_name = "FILE", required = true)]
+    #[arg(value_name = "FILE", required_unless_present = "explain")]
     files: Vec<PathBuf>,
+    /// Print what a finding code means, why it matters and a policy before and after the fix,
+    /// instead of checking files (`--format json` for an object).
+    #[arg(long, value_name = "CODE", conflicts_with = "files")]
+    explain: Option<String>,
+    /// Suppress findings of CODE; with `:PATH`, only at that element or under it
+    /// (`MISSING_DEPENDENT_ACTION:Statement[3]`). Repeatable.
+    #[arg(long, value_name = "CODE[:PATH]")]
+    ignore: Vec<String>,
+    /// Read suppressions from FILE instead of the sagemaker-actions.toml of the current
+    /// directory or its nearest ancestor that has one.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Also print suppressed findings, marked as such with the reason (they still do not
+    /// affect the exit code).
+    #[arg(long)]
+    show_suppressed: bool,
     /// Also check actions, resources and condition keys of another service, from a data file
     /// made by `cargo xtask scrape` (data/<prefix>.json). Repeatable.
     #[arg(long, value_name = "FILE")]

@@ -1,7 +1,7 @@
 //! The checks, one pass over the policy, statement by statement.
 
 use super::catalog::{ActionFacts, ServiceCatalog, UNDEFINED_TYPE};
-use super::{Finding, PolicyType, Severity, Validator};
+use super::{Finding, Fix, PolicyType, ReplacedPart, Replacement, Severity, Validator};
 use crate::arn_match::{split_arn, ArnParts};
 use crate::compile_checks::{is_base64, is_cidr, is_epoch, is_iso_date, is_number};
 use crate::policy::{
@@ -116,6 +116,25 @@ impl Context<'_> {
         path: String,
         message: String,
     ) {
+        self.push_fix(code, severity, at, path, message, None);
+    }
+
+    /// Like [`Context::push`], with a certain fix.
+    fn push_fix(
+        &mut self,
+        code: &'static str,
+        severity: Severity,
+        at: Option<(usize, &Statement)>,
+        path: String,
+        message: String,
+        fix: Option<Fix>,
+    ) {
+        // Every code has an explanation for `check --explain`; a new one without is caught by
+        // the first test that raises it.
+        debug_assert!(
+            super::explain(code).is_some_and(|explanation| severity <= explanation.severity),
+            "{code} ({severity}) has no explanation at that severity in validate/explain.rs"
+        );
         self.findings.push(Finding {
             code,
             severity,
@@ -123,6 +142,7 @@ impl Context<'_> {
             sid: at.and_then(|(_, statement)| statement.sid.clone()),
             path,
             message,
+            fix,
         });
     }
 }
@@ -443,10 +463,15 @@ fn resolve_actions<'a>(
                 path,
             });
         } else {
-            let suggestion = catalog
+            let nearest = catalog
                 .nearest_action(name)
-                .map(|nearest| format!("; did you mean {}:{nearest}?", catalog.prefix))
+                .map(|nearest| format!("{}:{nearest}", catalog.prefix));
+            let suggestion = nearest
+                .as_ref()
+                .map(|nearest| format!("; did you mean {nearest}?"))
                 .unwrap_or_default();
+            let fix = nearest
+                .map(|nearest| replace_fix(text, nearest, path.to_string(), ReplacedPart::Value));
             let message = match catalog.removed_after(name) {
                 Some(date) => format!(
                     "{text:?} is no longer an action of {}: AWS removed it from its catalog after {date}{suggestion}",
@@ -454,16 +479,29 @@ fn resolve_actions<'a>(
                 ),
                 None => format!("{text:?} is not an action of {}{suggestion}", catalog.name),
             };
-            context.push(
+            context.push_fix(
                 "INVALID_ACTION",
                 Severity::Error,
                 at,
                 path.to_string(),
                 message,
+                fix,
             );
         }
     }
     granted
+}
+
+/// A fix that puts `new` in place of `old`, the text of the element at `path`.
+fn replace_fix(old: &str, new: String, path: String, part: ReplacedPart) -> Fix {
+    Fix {
+        description: format!("replace {old:?} with {new:?}"),
+        replacement: Some(Replacement {
+            path,
+            part,
+            text: new,
+        }),
+    }
 }
 
 fn check_redundant_actions(
@@ -980,15 +1018,38 @@ fn check_conditions(
             continue;
         };
         if operator.base == BaseOperator::Null && operator.if_exists {
-            context.push("NULL_WITH_IF_EXISTS", Severity::Error, at, block_path(), "NullIfExists is not an operator: Null already tests whether the key exists; write Null".into());
+            let fix = replace_fix(
+                operator_text,
+                Operator {
+                    if_exists: false,
+                    ..operator
+                }
+                .to_string(),
+                block_path(),
+                ReplacedPart::Name,
+            );
+            context.push_fix("NULL_WITH_IF_EXISTS", Severity::Error, at, block_path(), "NullIfExists is not an operator: Null already tests whether the key exists; write Null".into(), Some(fix));
         }
+        let fixes = Block {
+            path: &block_path,
+            text: operator_text,
+            lone: block.entries.len() == 1,
+        };
         for entry in &block.entries {
             let key_text = entry.key.as_str();
             let path = &|| format!("{}.{key_text}", block_path());
             let Some(info) = resolve_key(context, at, path, key_text) else {
                 continue;
             };
-            check_operator_fit(context, at, path, operator, &info, entry.values.as_slice());
+            check_operator_fit(
+                context,
+                at,
+                path,
+                &fixes,
+                operator,
+                &info,
+                entry.values.as_slice(),
+            );
             check_values(context, at, path, operator, &info, entry.values.as_slice());
             if !info.global {
                 check_key_support(context, at, path, operator, &info, scope);
@@ -1079,12 +1140,22 @@ fn resolve_key<'c: 'k, 'k>(
                         .as_ref()
                         .map(|replacement| format!("; it has been replaced by {replacement}"))
                         .unwrap_or_default();
-                    context.push(
+                    // Only a replacement the catalog knows as a live key is certain.
+                    let fix = deprecation
+                        .replaced_by
+                        .as_deref()
+                        .and_then(|replacement| catalog.key(replacement))
+                        .filter(|replacement| replacement.deprecated.is_none())
+                        .map(|replacement| {
+                            replace_fix(text, replacement.name.clone(), path(), ReplacedPart::Name)
+                        });
+                    context.push_fix(
                         "DEPRECATED_CONDITION_KEY",
                         Severity::Warning,
                         at,
                         path(),
                         format!("AWS has deprecated {}{instead}", facts.name),
+                        fix,
                     );
                 }
                 Some(KeyInfo {
@@ -1095,10 +1166,13 @@ fn resolve_key<'c: 'k, 'k>(
                 })
             }
             None => {
-                let nearest = nearest_live_key(catalog, text)
+                let live = nearest_live_key(catalog, text);
+                let nearest = live
                     .map(|nearest| format!("; did you mean {nearest}?"))
                     .unwrap_or_default();
-                context.push(
+                let fix =
+                    live.map(|live| replace_fix(text, live.to_owned(), path(), ReplacedPart::Name));
+                context.push_fix(
                     "INVALID_SERVICE_CONDITION_KEY",
                     Severity::Error,
                     at,
@@ -1107,6 +1181,7 @@ fn resolve_key<'c: 'k, 'k>(
                         "{text:?} is not a condition key of {}{nearest}",
                         catalog.name
                     ),
+                    fix,
                 );
                 None
             }
@@ -1151,10 +1226,97 @@ fn nearest_live_key<'c>(catalog: &'c ServiceCatalog, text: &str) -> Option<&'c s
     }
 }
 
+/// The condition block a key is in, for fixes that change its operator.
+struct Block<'b> {
+    /// `Statement[0].Condition.StringEquals`, spelled out only for a fix.
+    path: &'b dyn Fn() -> String,
+    /// The operator as written.
+    text: &'b str,
+    /// Whether the key is the block's only one: an operator fix is certain only then, as it
+    /// changes the operator of every key of the block.
+    lone: bool,
+}
+
+impl Block<'_> {
+    /// A fix that writes `operator` in place of the block's operator; replacing the text only
+    /// when the key is alone in its block, else moving the key to a block of its own.
+    fn fix(&self, key: &str, operator: Operator) -> Fix {
+        if self.lone {
+            replace_fix(
+                self.text,
+                operator.to_string(),
+                (self.path)(),
+                ReplacedPart::Name,
+            )
+        } else {
+            Fix {
+                description: format!(
+                    "move {key} out of {:?} into a block of its own: {operator:?}",
+                    self.text,
+                    operator = operator.to_string()
+                ),
+                replacement: None,
+            }
+        }
+    }
+}
+
+/// The operator of `family` that tests what `base` tests (`NumericLessThan` for
+/// `DateLessThan`, `Bool` for `StringEquals`), when there is one.
+fn same_test_in(base: BaseOperator, family: OperatorFamily) -> Option<BaseOperator> {
+    let name = base.as_str();
+    let test = match base {
+        BaseOperator::Bool | BaseOperator::IpAddress => "Equals",
+        BaseOperator::NotIpAddress => "NotEquals",
+        _ => ["String", "Numeric", "Date", "Arn", "Binary"]
+            .iter()
+            .find_map(|prefix| name.strip_prefix(prefix))?,
+    };
+    BaseOperator::ALL.into_iter().find(|candidate| {
+        candidate.family() == family
+            && match candidate {
+                BaseOperator::Bool | BaseOperator::IpAddress => test == "Equals",
+                BaseOperator::NotIpAddress => test == "NotEquals",
+                BaseOperator::Null => false,
+                _ => {
+                    candidate.as_str().ends_with(test)
+                        && candidate.as_str().len() - test.len()
+                            == family_prefix_len(candidate.as_str())
+                }
+            }
+    })
+}
+
+/// The length of an operator name's family word: 6 for `String...`.
+fn family_prefix_len(name: &str) -> usize {
+    ["String", "Numeric", "Date", "Arn", "Binary"]
+        .iter()
+        .find(|prefix| name.starts_with(*prefix))
+        .map_or(0, |prefix| prefix.len())
+}
+
+/// The one operator that fits a key of `value_type` and tests what `operator` tests, keeping
+/// its qualifier and `IfExists`; `None` when several families fit (an ARN key takes String or
+/// ARN operators) or none tests the same thing.
+fn fitting_operator(operator: Operator, value_type: ValueType) -> Option<Operator> {
+    let mut families: Vec<OperatorFamily> = Vec::new();
+    for base in BaseOperator::ALL {
+        if base != BaseOperator::Null && base.fits(value_type) && !families.contains(&base.family())
+        {
+            families.push(base.family());
+        }
+    }
+    match families.as_slice() {
+        [family] => same_test_in(operator.base, *family).map(|base| Operator { base, ..operator }),
+        _ => None,
+    }
+}
+
 fn check_operator_fit(
     context: &mut Context<'_>,
     at: Option<(usize, &Statement)>,
     path: &dyn Fn() -> String,
+    block: &Block<'_>,
     operator: Operator,
     info: &KeyInfo,
     values: &[ConditionValue],
@@ -1165,7 +1327,14 @@ fn check_operator_fit(
     let base = operator.base;
     if base == BaseOperator::Null {
         if operator.qualifier.is_some() {
-            context.push("NULL_WITH_QUALIFIER", Severity::Suggestion, at, path(), "Null with ForAllValues is always true and with ForAnyValue always false; write Null without a qualifier".into());
+            let fix = block.fix(
+                info.name,
+                Operator {
+                    qualifier: None,
+                    ..operator
+                },
+            );
+            context.push_fix("NULL_WITH_QUALIFIER", Severity::Suggestion, at, path(), "Null with ForAllValues is always true and with ForAnyValue always false; write Null without a qualifier".into(), Some(fix));
         }
         return;
     }
@@ -1181,7 +1350,9 @@ fn check_operator_fit(
                 .all(|value| is_lone_variable(value.as_text().as_ref()))
     };
     if !base.fits(value_type) && !compares_with_variables() {
-        context.push(
+        let fix =
+            fitting_operator(operator, value_type).map(|fitting| block.fix(info.name, fitting));
+        context.push_fix(
             "TYPE_MISMATCH",
             Severity::Warning,
             at,
@@ -1193,15 +1364,57 @@ fn check_operator_fit(
                 info.name,
                 value_type
             ),
+            fix,
         );
     } else if matches!(base, BaseOperator::StringLike | BaseOperator::StringNotLike)
         && value_type.element_type() == ValueType::Arn
     {
-        context.push("STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS", Severity::SecurityWarning, at, path(), format!("{} is an ARN key: use ArnLike/ArnNotLike, which compare each ARN field separately, instead of {}", info.name, base.as_str()));
+        let arn_base = if base == BaseOperator::StringLike {
+            BaseOperator::ArnLike
+        } else {
+            BaseOperator::ArnNotLike
+        };
+        let fix = block.fix(
+            info.name,
+            Operator {
+                base: arn_base,
+                ..operator
+            },
+        );
+        context.push_fix("STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS", Severity::SecurityWarning, at, path(), format!("{} is an ARN key: use ArnLike/ArnNotLike, which compare each ARN field separately, instead of {}", info.name, base.as_str()), Some(fix));
     }
     match (operator.qualifier, value_type.is_multivalued()) {
-        (None, true) => context.push("MISSING_QUALIFIER", Severity::Error, at, path(), format!("{} is multivalued ({value_type}): write ForAnyValue:{} or ForAllValues:{}", info.name, base.as_str(), base.as_str())),
-        (Some(SetQualifier::ForAllValues), false) => context.push("FORALLVALUES_WITH_SINGLE_VALUED_KEY", Severity::SecurityWarning, at, path(), format!("ForAllValues on single-valued key {} also matches requests without the key; write {} without the qualifier", info.name, base.as_str())),
+        (None, true) => {
+            // Which qualifier is right depends on what the statement means: the fix names
+            // both and replaces nothing.
+            let fix = Fix {
+                description: format!("write ForAllValues:{operator} (every value of the request must match) or ForAnyValue:{operator} (at least one must)"),
+                replacement: None,
+            };
+            context.push_fix(
+                "MISSING_QUALIFIER",
+                Severity::Error,
+                at,
+                path(),
+                format!(
+                    "{} is multivalued ({value_type}): write ForAnyValue:{} or ForAllValues:{}",
+                    info.name,
+                    base.as_str(),
+                    base.as_str()
+                ),
+                Some(fix),
+            );
+        }
+        (Some(SetQualifier::ForAllValues), false) => {
+            let fix = block.fix(
+                info.name,
+                Operator {
+                    qualifier: None,
+                    ..operator
+                },
+            );
+            context.push_fix("FORALLVALUES_WITH_SINGLE_VALUED_KEY", Severity::SecurityWarning, at, path(), format!("ForAllValues on single-valued key {} also matches requests without the key; write {} without the qualifier", info.name, base.as_str()), Some(fix));
+        }
         _ => {}
     }
 }

@@ -75,6 +75,49 @@ pub struct Finding {
     pub path: String,
     /// What is wrong and what would be valid.
     pub message: String,
+    /// The edit that fixes it, when the fix is certain (see [`Fix`]).
+    pub fix: Option<Fix>,
+}
+
+impl Finding {
+    /// What the finding's code means, why it matters, and an example before and after the fix.
+    pub fn explanation(&self) -> Option<&'static super::Explanation> {
+        super::explain(self.code)
+    }
+}
+
+/// A suggested fix, offered only where it is certain: the nearest action name for
+/// `INVALID_ACTION`, the operator of the one fitting family for `TYPE_MISMATCH`, the replacement
+/// of a `DEPRECATED_CONDITION_KEY`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// What to change, in words: `replace "sagemaker:CreateTrainingJb" with
+    /// "sagemaker:CreateTrainingJob"`.
+    pub description: String,
+    /// The edit as text to put in place of an element's text, when there is one.
+    pub replacement: Option<Replacement>,
+}
+
+/// New text for one element of the policy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replacement {
+    /// The JSON path of the element (`Statement[0].Action[1]`,
+    /// `Statement[0].Condition.StringEquals`); not always the finding's own path: an operator
+    /// fix replaces the name of the block that holds the finding's key.
+    pub path: String,
+    /// Whether the name (an object key) or the string value at `path` is replaced.
+    pub part: ReplacedPart,
+    /// The new text, unquoted: `sagemaker:CreateTrainingJob`.
+    pub text: String,
+}
+
+/// Which text of an element a [`Replacement`] replaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReplacedPart {
+    /// The member's name: a condition operator or a condition key.
+    Name,
+    /// The string value: an action, a resource.
+    Value,
 }
 
 impl fmt::Display for Finding {

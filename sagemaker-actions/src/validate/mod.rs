@@ -22,13 +22,15 @@
 
 mod catalog;
 mod checks;
+mod explain;
 mod finding;
 
 pub use catalog::{
     ActionFacts, CatalogConflict, CatalogError, ConflictKind, Deprecated, KeyFacts, ResourceRow,
     ResourceTypeFacts, ServiceCatalog,
 };
-pub use finding::{Finding, Severity};
+pub use explain::{explain, explanations, Explanation};
+pub use finding::{Finding, Fix, ReplacedPart, Replacement, Severity};
 
 use crate::policy::Policy;
 
@@ -207,6 +209,7 @@ impl Validator {
                 sid: None,
                 path: format!("line {}, column {}", error.line(), error.column()),
                 message: error.message().to_owned(),
+                fix: None,
             }],
         }
     }
@@ -229,6 +232,7 @@ impl Validator {
                 "the policy has {size} characters (whitespace not counted), over the {limit}-character quota of {}; split it or shorten ARNs with wildcards",
                 self.options.size_limit.description()
             ),
+            fix: None,
         })
     }
 }

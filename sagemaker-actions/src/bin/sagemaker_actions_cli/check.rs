@@ -1,10 +1,13 @@
 //! `check`: reads policy files, validates them and hands the findings to a report.
 
-use crate::locate::Locator;
+use crate::locate::{Locator, Part, Span};
 use crate::report;
+use crate::suppress::{self, Suppressions};
 use crate::{CheckArgs, CheckFormat, Outcome, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use sagemaker_actions::policy::Policy;
-use sagemaker_actions::validate::{Finding, Options, ServiceCatalog, Severity, Validator};
+use sagemaker_actions::validate::{
+    explain, explanations, Finding, Options, ReplacedPart, ServiceCatalog, Severity, Validator,
+};
 use std::io::Read;
 use std::path::Path;
 
@@ -20,6 +23,10 @@ pub struct Record {
     pub line: Option<usize>,
     /// The 1-based column, counted in characters, with the line.
     pub column: Option<usize>,
+    /// The text the finding's fix replaces, when it has a replacement the text spells out.
+    pub fix_span: Option<Span>,
+    /// For a suppressed finding: the rule's reason and where the rule was written.
+    pub suppressed: Option<(String, String)>,
 }
 
 /// The findings of one file that was read.
@@ -31,6 +38,8 @@ pub struct FileReport {
     pub records: Vec<Record>,
     /// How many findings were below the threshold.
     pub hidden: usize,
+    /// The findings at or above the threshold that a suppression matched.
+    pub suppressed: Vec<Record>,
 }
 
 /// Everything one `check` run found.
@@ -42,6 +51,8 @@ pub struct Run {
     pub unreadable: Vec<(String, String)>,
     /// The threshold.
     pub min_severity: Severity,
+    /// Whether suppressed findings are printed.
+    pub show_suppressed: bool,
 }
 
 impl Run {
@@ -53,6 +64,9 @@ impl Run {
 
 /// Runs `check`.
 pub fn run(args: &CheckArgs) -> Outcome {
+    if let Some(code) = &args.explain {
+        return explain_code(code, args.format);
+    }
     let mut validator = Validator::new().with_options(Options {
         size_limit: args.size_limit.into(),
         policy_type: args.policy_type.into(),
@@ -82,12 +96,26 @@ pub fn run(args: &CheckArgs) -> Outcome {
             }
         }
     }
+    let mut suppressions = match load_suppressions(args) {
+        Ok(suppressions) => suppressions,
+        Err(message) => {
+            // Checking without the suppressions asked for would fail a build for findings
+            // that were accepted, or pass one on a misread file.
+            eprintln!("sagemaker-actions: {message}");
+            return Outcome {
+                stdout: String::new(),
+                exit: EXIT_ERROR,
+            };
+        }
+    };
     let min_severity: Severity = args.min_severity.into();
     let mut run = Run {
         files: Vec::new(),
         unreadable: Vec::new(),
         min_severity,
+        show_suppressed: args.show_suppressed,
     };
+    let mut checked = Vec::new();
     let mut stdin: Option<Vec<u8>> = None;
     for path in &args.files {
         let is_stdin = path.as_os_str() == "-";
@@ -109,14 +137,34 @@ pub fn run(args: &CheckArgs) -> Outcome {
                 continue;
             }
         };
-        let (shown, hidden): (Vec<Record>, Vec<Record>) = check_bytes(&validator, &bytes)
-            .into_iter()
-            .partition(|record| record.finding.severity >= min_severity);
-        run.files.push(FileReport {
+        let file = (!is_stdin).then(|| suppress::comparable(path));
+        checked.extend(file.clone());
+        let mut report = FileReport {
             name,
-            records: shown,
-            hidden: hidden.len(),
-        });
+            records: Vec::new(),
+            hidden: 0,
+            suppressed: Vec::new(),
+        };
+        for mut record in check_bytes(&validator, &bytes) {
+            let shown = record.finding.severity >= min_severity;
+            let rule = suppressions.suppress(file.as_deref(), &record.finding);
+            match (shown, rule) {
+                (false, _) => report.hidden += 1,
+                (true, Some(rule)) => {
+                    record.suppressed = Some((rule.reason.clone(), rule.origin.clone()));
+                    report.suppressed.push(record);
+                }
+                (true, None) => report.records.push(record),
+            }
+        }
+        run.files.push(report);
+    }
+    for rule in suppressions.stale(&checked) {
+        eprintln!(
+            "sagemaker-actions: warning: {}: the suppression of {} matched no finding; remove it if the finding is gone",
+            rule.origin,
+            rule.describe()
+        );
     }
     let stdout = match args.format {
         CheckFormat::Text => report::text(&run),
@@ -131,6 +179,50 @@ pub fn run(args: &CheckArgs) -> Outcome {
         EXIT_CLEAN
     };
     Outcome { stdout, exit }
+}
+
+/// `check --explain CODE`: the library's explanation of a finding code, in any case, with `-`
+/// or `_`.
+fn explain_code(code: &str, format: CheckFormat) -> Outcome {
+    let normalized = code.trim().to_ascii_uppercase().replace('-', "_");
+    let Some(explanation) = explain(&normalized) else {
+        let known: Vec<&str> = explanations().iter().map(|entry| entry.code).collect();
+        eprintln!(
+            "sagemaker-actions: unknown finding code {code:?}; the codes are: {}",
+            known.join(", ")
+        );
+        return Outcome {
+            stdout: String::new(),
+            exit: EXIT_ERROR,
+        };
+    };
+    let stdout = match format {
+        CheckFormat::Json | CheckFormat::Sarif => report::explanation_json(explanation),
+        CheckFormat::Text => report::explanation_text(explanation),
+    };
+    Outcome {
+        stdout,
+        exit: EXIT_CLEAN,
+    }
+}
+
+/// The config file's suppressions (`--config`, or the nearest `sagemaker-actions.toml`), then
+/// those of `--ignore`.
+fn load_suppressions(args: &CheckArgs) -> Result<Suppressions, String> {
+    let config = match &args.config {
+        Some(path) => Some(path.clone()),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|dir| suppress::find_config(&dir)),
+    };
+    let mut rules = match &config {
+        Some(path) => suppress::load_config(path)?,
+        None => Vec::new(),
+    };
+    for argument in &args.ignore {
+        rules.push(suppress::from_argument(argument)?);
+    }
+    Ok(Suppressions { rules })
 }
 
 /// Standard input can be read once; naming it twice checks the same text twice.
@@ -172,9 +264,12 @@ pub fn check_bytes(validator: &Validator, bytes: &[u8]) -> Vec<Record> {
                     sid: None,
                     path: String::new(),
                     message: "the file is not UTF-8 text, which JSON must be".to_owned(),
+                    fix: None,
                 },
                 line: Some(line),
                 column: Some(column),
+                fix_span: None,
+                suppressed: None,
             }];
         }
     };
@@ -187,10 +282,13 @@ pub fn check_bytes(validator: &Validator, bytes: &[u8]) -> Vec<Record> {
                 sid: None,
                 path: String::new(),
                 message: error.message().to_owned(),
+                fix: None,
             },
             line: Some(error.line()).filter(|line| *line > 0),
             // serde_json reports column 0 for an error at a line break: no column to point at.
             column: Some(error.column()).filter(|column| *column > 0),
+            fix_span: None,
+            suppressed: None,
         }],
         Ok(_) => {
             let locator = Locator::new(text);
@@ -199,9 +297,22 @@ pub fn check_bytes(validator: &Validator, bytes: &[u8]) -> Vec<Record> {
                 .into_iter()
                 .map(|finding| {
                     let place = locator.place(&finding.path);
+                    let fix_span = finding
+                        .fix
+                        .as_ref()
+                        .and_then(|fix| fix.replacement.as_ref())
+                        .and_then(|replacement| {
+                            let part = match replacement.part {
+                                ReplacedPart::Name => Part::Name,
+                                ReplacedPart::Value => Part::Value,
+                            };
+                            locator.span(&replacement.path, part)
+                        });
                     Record {
                         line: place.map(|place| place.line),
                         column: place.map(|place| place.column),
+                        fix_span,
+                        suppressed: None,
                         finding,
                     }
                 })

@@ -18,10 +18,27 @@ pub struct Place {
     pub column: usize,
 }
 
+/// The text of a string literal between its quotes: from `start` to `end`, the place of the
+/// closing quote (so `end` is the place just after the text, as SARIF's end columns are).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub start: Place,
+    pub end: Place,
+}
+
+/// Which string of an element a span covers: an object member's name or a string value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Part {
+    Name,
+    Value,
+}
+
 /// The place of every element of one JSON document, by path.
 #[derive(Debug, Default)]
 pub struct Locator {
     places: HashMap<String, Place>,
+    /// The strings between quotes: member names and string values, by path.
+    spans: HashMap<(String, Part), Span>,
 }
 
 impl Locator {
@@ -34,6 +51,7 @@ impl Locator {
             line_start: 0,
             counted: (0, 1),
             places: HashMap::new(),
+            spans: HashMap::new(),
         };
         let mut path = String::new();
         // A scan that stops early still recorded everything before the stop, which is the
@@ -41,7 +59,14 @@ impl Locator {
         let _ = scanner.value(&mut path, 0);
         Locator {
             places: scanner.places,
+            spans: scanner.spans,
         }
+    }
+
+    /// The text between the quotes of the member name (`Part::Name`) or string value
+    /// (`Part::Value`) at exactly `path`, when the text spells one out.
+    pub fn span(&self, path: &str, part: Part) -> Option<Span> {
+        self.spans.get(&(path.to_owned(), part)).copied()
     }
 
     /// The place of the element at `path`, or of its nearest enclosing element when the path
@@ -71,6 +96,7 @@ struct Scanner<'a> {
     /// over.
     counted: (usize, usize),
     places: HashMap<String, Place>,
+    spans: HashMap<(String, Part), Span>,
 }
 
 impl Scanner<'_> {
@@ -141,7 +167,7 @@ impl Scanner<'_> {
                 loop {
                     self.skip_whitespace();
                     let place = self.place();
-                    let key = self.string()?;
+                    let (key, span) = self.spanned_string()?;
                     self.expect(b':')?;
                     let length = path.len();
                     if !path.is_empty() {
@@ -149,6 +175,7 @@ impl Scanner<'_> {
                     }
                     path.push_str(&key);
                     self.record(path, place);
+                    self.spans.entry((path.clone(), Part::Name)).or_insert(span);
                     let result = self.value(path, depth + 1);
                     path.truncate(length);
                     result?;
@@ -192,7 +219,15 @@ impl Scanner<'_> {
                     index += 1;
                 }
             }
-            b'"' => self.string().map(drop),
+            b'"' => {
+                let (_, span) = self.spanned_string()?;
+                if !path.is_empty() {
+                    self.spans
+                        .entry((path.clone(), Part::Value))
+                        .or_insert(span);
+                }
+                Some(())
+            }
             _ => {
                 while let Some(byte) = self.peek() {
                     if matches!(byte, b',' | b']' | b'}' | b' ' | b'\t' | b'\r' | b'\n') {
@@ -203,6 +238,23 @@ impl Scanner<'_> {
                 Some(())
             }
         }
+    }
+
+    /// Reads a string literal like [`Scanner::string`], with the span of its text.
+    fn spanned_string(&mut self) -> Option<(String, Span)> {
+        if self.peek() != Some(b'"') {
+            return None;
+        }
+        // The place of the character after the opening quote.
+        self.position += 1;
+        let start = self.place();
+        self.position -= 1;
+        let value = self.string()?;
+        // The closing quote.
+        self.position -= 1;
+        let end = self.place();
+        self.position += 1;
+        Some((value, Span { start, end }))
     }
 
     /// Reads a string literal and returns its value, escapes decoded, so that keys compare
@@ -254,6 +306,37 @@ mod tests {
         assert_eq!(locator.place("Statement[0].Resource"), at(4, 5));
         assert_eq!(locator.place("Missing"), None);
         assert_eq!(locator.place(""), None);
+    }
+
+    #[test]
+    fn spans_cover_the_text_between_quotes() {
+        let text = "{\"Action\": [\"a\", \"s\\u00e9x\"],\n \"Condition\": {\"StringEquals\": {\"k\": \"v\"}}, \"Effect\": \"Allow\"}";
+        let locator = Locator::new(text);
+        let span = |start: (usize, usize), end: (usize, usize)| {
+            Some(Span {
+                start: Place {
+                    line: start.0,
+                    column: start.1,
+                },
+                end: Place {
+                    line: end.0,
+                    column: end.1,
+                },
+            })
+        };
+        assert_eq!(
+            locator.span("Action[1]", Part::Value),
+            span((1, 19), (1, 27))
+        );
+        assert_eq!(locator.span("Action", Part::Name), span((1, 3), (1, 9)));
+        assert_eq!(
+            locator.span("Condition.StringEquals", Part::Name),
+            span((2, 17), (2, 29))
+        );
+        assert_eq!(locator.span("Effect", Part::Value), span((2, 56), (2, 61)));
+        // Not a string: no value span.
+        assert_eq!(locator.span("Action", Part::Value), None);
+        assert_eq!(locator.span("Missing", Part::Name), None);
     }
 
     #[test]

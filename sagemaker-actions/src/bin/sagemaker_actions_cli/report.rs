@@ -1,16 +1,54 @@
 //! The three forms of `check`'s output: text for people, JSON for scripts, SARIF for
 //! code-scanning tools.
 
-use crate::check::{Record, Run};
-use sagemaker_actions::validate::Severity;
+use crate::check::{FileReport, Record, Run};
+use sagemaker_actions::validate::{Explanation, ReplacedPart, Severity};
 use serde_json::{json, Map, Value};
 use std::fmt::Write;
 
+/// `check --explain CODE` for people: what, why, before and after.
+pub fn explanation_text(explanation: &Explanation) -> String {
+    format!(
+        "{code} ({severity})\n\n{summary}\n\nWhy it matters: {why}\n\nBefore:\n  {before}\n\nAfter:\n  {after}\n",
+        code = explanation.code,
+        severity = explanation.severity,
+        summary = explanation.summary,
+        why = explanation.why,
+        before = explanation.before,
+        after = explanation.after,
+    )
+}
+
+/// `check --explain CODE --format json`: the explanation as one object.
+pub fn explanation_json(explanation: &Explanation) -> String {
+    pretty(&json!({
+        "code": explanation.code,
+        "severity": explanation.severity.as_str(),
+        "summary": explanation.summary,
+        "why": explanation.why,
+        "before": explanation.before,
+        "after": explanation.after,
+    }))
+}
+
 /// One line per finding, grouped by file, then a summary line.
+/// The records a report prints for one file: those shown, then with `--show-suppressed` the
+/// suppressed ones.
+fn printed<'r>(run: &Run, file: &'r FileReport) -> impl Iterator<Item = &'r Record> {
+    let suppressed: &[Record] = if run.show_suppressed {
+        &file.suppressed
+    } else {
+        &[]
+    };
+    file.records.iter().chain(suppressed)
+}
+
 pub fn text(run: &Run) -> String {
     let mut out = String::new();
-    for file in run.files.iter().filter(|file| !file.records.is_empty()) {
-        for record in &file.records {
+    for file in &run.files {
+        let mut any = false;
+        for record in printed(run, file) {
+            any = true;
             let finding = &record.finding;
             let mut location = file.name.clone();
             if let Some(line) = record.line {
@@ -24,17 +62,30 @@ pub fn text(run: &Run) -> String {
             } else {
                 &finding.path
             };
+            let marker = if record.suppressed.is_some() {
+                "suppressed "
+            } else {
+                ""
+            };
             let _ = write!(
                 out,
-                "{location}: {} {} {path}",
+                "{location}: {marker}{} {} {path}",
                 finding.severity, finding.code
             );
             if let Some(sid) = &finding.sid {
                 let _ = write!(out, " (Sid {sid:?})");
             }
             let _ = writeln!(out, ": {}", single_line(&finding.message));
+            if let Some(fix) = &finding.fix {
+                let _ = writeln!(out, "    fix: {}", single_line(&fix.description));
+            }
+            if let Some((reason, origin)) = &record.suppressed {
+                let _ = writeln!(out, "    reason: {} ({origin})", single_line(reason));
+            }
         }
-        out.push('\n');
+        if any {
+            out.push('\n');
+        }
     }
     let checked = run.files.len();
     let _ = write!(
@@ -63,6 +114,13 @@ pub fn text(run: &Run) -> String {
         );
     } else {
         let _ = write!(out, ": {}", counts.join(", "));
+    }
+    let suppressed: usize = run.files.iter().map(|file| file.suppressed.len()).sum();
+    if suppressed > 0 {
+        let _ = write!(out, "; {suppressed} suppressed");
+        if !run.show_suppressed {
+            let _ = write!(out, " (--show-suppressed lists them)");
+        }
     }
     let hidden: usize = run.files.iter().map(|file| file.hidden).sum();
     if hidden > 0 {
@@ -125,7 +183,68 @@ fn finding_object(file: &str, record: &Record) -> Value {
         "message": finding.message,
         "line": record.line,
         "column": record.column,
+        "fix": fix_object(record),
+        "suppressed": record.suppressed.as_ref().map(|(reason, origin)| {
+            json!({ "reason": reason, "by": origin })
+        }),
     })
+}
+
+/// The finding's fix for JSON output: its description and, when it has one, the replacement
+/// with the span of the text it replaces (columns count characters; the end is exclusive).
+fn fix_object(record: &Record) -> Value {
+    let Some(fix) = &record.finding.fix else {
+        return Value::Null;
+    };
+    let replacement = fix.replacement.as_ref().map(|replacement| {
+        let mut object = Map::new();
+        object.insert("path".into(), json!(replacement.path));
+        let part = match replacement.part {
+            ReplacedPart::Name => "name",
+            ReplacedPart::Value => "value",
+        };
+        object.insert("part".into(), json!(part));
+        object.insert("text".into(), json!(replacement.text));
+        if let Some(span) = record.fix_span {
+            object.insert(
+                "start".into(),
+                json!({ "line": span.start.line, "column": span.start.column }),
+            );
+            object.insert(
+                "end".into(),
+                json!({ "line": span.end.line, "column": span.end.column }),
+            );
+        }
+        Value::Object(object)
+    });
+    json!({ "description": fix.description, "replacement": replacement })
+}
+
+/// The finding's fix as SARIF 2.1.0 `fixes` (§3.55): a fix must hold at least one artifact
+/// change, so only a replacement located in the file makes one; the text of the replaced
+/// string (between its quotes) is the deleted region, and the new text, escaped as JSON string
+/// content, the inserted content.
+fn sarif_fixes(uri_text: &str, record: &Record) -> Option<Value> {
+    let fix = record.finding.fix.as_ref()?;
+    let replacement = fix.replacement.as_ref()?;
+    let span = record.fix_span?;
+    let quoted = serde_json::to_string(&replacement.text).ok()?;
+    let escaped = &quoted[1..quoted.len() - 1];
+    Some(json!([{
+        "description": { "text": fix.description },
+        "artifactChanges": [{
+            "artifactLocation": { "uri": uri_text },
+            "replacements": [{
+                "deletedRegion": {
+                    "startLine": span.start.line,
+                    "startColumn": span.start.column,
+                    "endLine": span.end.line,
+                    "endColumn": span.end.column,
+                },
+                "insertedContent": { "text": escaped },
+            }],
+        }],
+    }]))
 }
 
 /// An array of finding objects, every file's in turn.
@@ -133,11 +252,7 @@ pub fn json(run: &Run) -> String {
     let findings: Vec<Value> = run
         .files
         .iter()
-        .flat_map(|file| {
-            file.records
-                .iter()
-                .map(|record| finding_object(&file.name, record))
-        })
+        .flat_map(|file| printed(run, file).map(|record| finding_object(&file.name, record)))
         .collect();
     pretty(&Value::Array(findings))
 }
@@ -192,7 +307,7 @@ fn uri(name: &str) -> String {
 /// A SARIF 2.1.0 log with one run.
 pub fn sarif(run: &Run) -> String {
     let mut rules: Vec<(&'static str, Severity)> = Vec::new();
-    for record in run.files.iter().flat_map(|file| &file.records) {
+    for record in run.files.iter().flat_map(|file| printed(run, file)) {
         let finding = &record.finding;
         if !rules.iter().any(|(code, _)| *code == finding.code) {
             rules.push((finding.code, finding.severity));
@@ -212,7 +327,7 @@ pub fn sarif(run: &Run) -> String {
         .collect();
     let mut results = Vec::new();
     for file in &run.files {
-        for record in &file.records {
+        for record in printed(run, file) {
             let finding = &record.finding;
             let mut physical = Map::new();
             physical.insert("artifactLocation".into(), json!({ "uri": uri(&file.name) }));
@@ -240,14 +355,36 @@ pub fn sarif(run: &Run) -> String {
             if let Some(sid) = &finding.sid {
                 properties.insert("sid".into(), json!(sid));
             }
-            results.push(json!({
+            let fixes = sarif_fixes(&uri(&file.name), record);
+            if let (None, Some(fix)) = (&fixes, &finding.fix) {
+                // A fix SARIF cannot express as an edit is still worth reading.
+                properties.insert("fix".into(), json!(fix.description));
+            }
+            let mut result = json!({
                 "ruleId": finding.code,
                 "ruleIndex": rules.iter().position(|(code, _)| *code == finding.code),
                 "level": sarif_level(finding.severity),
                 "message": { "text": finding.message },
                 "locations": [Value::Object(location)],
                 "properties": Value::Object(properties),
-            }));
+            });
+            if let Some(object) = result.as_object_mut() {
+                if let Some(fixes) = fixes {
+                    object.insert("fixes".into(), fixes);
+                }
+                // Suppressed by configuration, not by the file itself: "external" (§3.35.2).
+                if let Some((reason, origin)) = &record.suppressed {
+                    object.insert(
+                        "suppressions".into(),
+                        json!([{
+                            "kind": "external",
+                            "justification": reason,
+                            "properties": { "by": origin },
+                        }]),
+                    );
+                }
+            }
+            results.push(result);
         }
     }
     let notifications: Vec<Value> = run
