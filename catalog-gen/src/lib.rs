@@ -9,7 +9,6 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-pub mod check;
 pub mod codegen;
 pub mod diff;
 pub mod drift;
@@ -18,9 +17,11 @@ pub mod files;
 pub mod global_keys;
 pub mod history;
 pub mod merge;
-pub mod model;
 pub mod scrape;
-pub mod service_reference;
 pub mod sources;
 #[cfg(test)]
 mod test_support;
+
+// The data model, its invariants and the service reference reader live in `catalog-model`, which
+// `sagemaker-actions` shares; they keep their paths here.
+pub use catalog_model::{check, model, service_reference};

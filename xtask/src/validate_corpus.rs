@@ -9,14 +9,20 @@
 //! as instantiated with example values (see [`PLACEHOLDERS`]); what the validator says about
 //! the text as written is shown in one line beside it.
 //!
+//! Then every document of DIR/service-reference (AWS's service reference JSON, as
+//! `sagemaker-actions sync-service-reference` saves it) is read, and the policies are validated
+//! once more with those documents covering the services no page covers; per-code counts.
+//!
 //! Fails when DIR is missing, a page does not scrape or load as a catalog, fewer than
 //! [`MIN_POLICIES`] policies are found, or a policy of the Step Functions or the Pipelines seed
 //! has an `ERROR` finding with the SageMaker catalog only (those are AWS's own, working
 //! policies: an error there is a false positive of the validator).
 
-use anyhow::{bail, Context, Result};
+use anyhow::{anyhow, bail, Context, Result};
 use catalog_gen::scrape::scrape;
-use sagemaker_actions::validate::{Finding, ServiceCatalog, Severity, Validator};
+use sagemaker_actions::validate::{
+    Finding, ServiceCatalog, ServiceReferenceDir, Severity, Validator,
+};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -212,6 +218,8 @@ pub(crate) fn run(args: &ValidateCorpusArgs) -> Result<()> {
         totals[1].get(&Severity::Error).copied().unwrap_or(0)
     );
 
+    service_reference_reach(&args.dir, &everything, &policies)?;
+
     for (phrase, expected) in MUST_PASS {
         let found = policies
             .iter()
@@ -237,6 +245,69 @@ pub(crate) fn run(args: &ValidateCorpusArgs) -> Result<()> {
 }
 
 /// DIR/aws-pages/services and DIR/seeds, failing loudly when either is missing.
+/// Validates the policies with every catalog and, for the services no page covers, the service
+/// reference documents of DIR/service-reference (all read up front, to time it); prints the
+/// per-code counts. A document that does not read is a warning, not a failure.
+fn service_reference_reach(
+    dir: &Path,
+    everything: &Validator,
+    policies: &[SeedPolicy],
+) -> Result<()> {
+    let documents_dir = dir.join("service-reference");
+    if !documents_dir.is_dir() {
+        println!(
+            "\n== service reference: {} is missing; skipped",
+            documents_dir.display()
+        );
+        return Ok(());
+    }
+    let started = std::time::Instant::now();
+    let documents = ServiceReferenceDir::open(&documents_dir)
+        .map_err(|error| anyhow!("service reference {}: {error}", documents_dir.display()))?;
+    documents.load_all();
+    let elapsed = started.elapsed();
+    let listed = documents.prefixes().count();
+    let by_pages = documents
+        .prefixes()
+        .filter(|prefix| {
+            everything
+                .catalogs()
+                .iter()
+                .any(|catalog| catalog.prefix.eq_ignore_ascii_case(prefix))
+        })
+        .count();
+    let errors = documents.errors();
+    println!(
+        "\n== with the service reference too: {listed} documents in {}, {} read in {} ms ({} unreadable), {} used ({by_pages} services have a page catalog, which wins)",
+        documents_dir.display(),
+        documents.loaded(),
+        elapsed.as_millis(),
+        errors.len(),
+        listed - by_pages - errors.len(),
+    );
+    for error in &errors {
+        println!("  warning: {error}");
+    }
+    let reach = everything.clone().with_service_reference(documents);
+    let mut totals: BTreeMap<Severity, usize> = BTreeMap::new();
+    let mut codes: BTreeMap<(Severity, &'static str), usize> = BTreeMap::new();
+    for policy in policies {
+        for finding in reach.validate_json(&policy.text) {
+            *totals.entry(finding.severity).or_default() += 1;
+            *codes.entry((finding.severity, finding.code)).or_default() += 1;
+        }
+    }
+    println!(
+        "  all catalogs and the service reference: {}",
+        counts_line(&totals)
+    );
+    println!("  finding codes with all catalogs and the service reference:");
+    for ((severity, code), count) in codes.iter().rev() {
+        println!("    {count:>4} {severity} {code}");
+    }
+    Ok(())
+}
+
 pub(crate) fn shared_dirs(dir: &Path) -> Result<(PathBuf, PathBuf)> {
     if !dir.is_dir() {
         bail!(

@@ -23,7 +23,6 @@ use crate::model::{
     Action, Catalog, ConditionKey, Operation, ResourceType, Service, Source, SourceFormat,
 };
 use scraper::{ElementRef, Html};
-use sha2::{Digest, Sha256};
 
 /// A scraped page: its catalog, the layout it was written in, and what looked wrong but was kept.
 #[derive(Debug, Clone)]
@@ -171,10 +170,4 @@ fn set_once<T>(slot: &mut Option<T>, kind: TableKind, value: T) -> Result<(), Sc
     Ok(())
 }
 
-/// Lower-case hex SHA-256 of `bytes`.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
-}
+pub use catalog_model::sha256_hex;

@@ -16,6 +16,8 @@ mod locate;
 mod report;
 #[path = "sagemaker_actions_cli/suppress.rs"]
 mod suppress;
+#[path = "sagemaker_actions_cli/service_reference.rs"]
+mod service_reference;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use sagemaker_actions::validate::{PolicyType, Severity, SizeLimit};
@@ -47,6 +49,7 @@ Examples:
   cat policy.json | sagemaker-actions check -
   sagemaker-actions check --min-severity error --format json policy.json
   sagemaker-actions check --catalog data/s3.json --catalog data/iam.json policy.json
+  sagemaker-actions check --service-reference service-reference/ policy.json
   sagemaker-actions check --policy-type trust --size-limit inline-role trust.json
   sagemaker-actions check --format sarif policies/*.json > results.sarif
   sagemaker-actions check --explain MISSING_QUALIFIER
@@ -86,6 +89,18 @@ without the `sagemaker:` prefix); a pattern without wildcards matches names cont
 Filters combine: an action is listed when it passes all of them. In the RESOURCE TYPES column
 `*` marks a required resource type, and `-` an action that supports only \"Resource\": \"*\".";
 
+const SYNC_EXAMPLES: &str = "\
+Examples:
+  sagemaker-actions sync-service-reference service-reference/
+  sagemaker-actions check --service-reference service-reference/ policy.json
+
+Writes DIR/service-list.json and DIR/<prefix>.json for every service the list names; each file
+is written whole or not at all (temporary file, then rename), so a failed download or a
+document that does not read keeps the previous copy.
+
+Exit codes: 0 every document saved, 2 the list could not be fetched or a document could not
+be fetched or read (the others are still saved).";
+
 const EXPLAIN_EXAMPLES: &str = "\
 Examples:
   sagemaker-actions explain CreateTrainingJob
@@ -113,6 +128,22 @@ enum Command {
     /// Show everything the catalog knows about one SageMaker action.
     #[command(after_help = EXPLAIN_EXAMPLES)]
     Explain(ExplainArgs),
+    /// Download AWS's service reference JSON, every service's document, into a directory for
+    /// `check --service-reference`.
+    #[command(after_help = SYNC_EXAMPLES)]
+    SyncServiceReference(SyncArgs),
+}
+
+/// Options of `sync-service-reference`.
+#[derive(Debug, Args)]
+struct SyncArgs {
+    /// The directory to write into; created if missing.
+    #[arg(value_name = "DIR")]
+    dir: PathBuf,
+    /// Where the service list is served; a document's URL in the list is fetched from this
+    /// host too (for a mirror).
+    #[arg(long, value_name = "URL", default_value = service_reference::AWS_BASE)]
+    base: String,
 }
 
 /// Options of `check`.
@@ -141,6 +172,12 @@ struct CheckArgs {
     /// made by `cargo xtask scrape` (data/<prefix>.json). Repeatable.
     #[arg(long, value_name = "FILE")]
     catalog: Vec<PathBuf>,
+    /// Also check every service that neither the built-in catalog nor a --catalog file covers,
+    /// from AWS's service reference JSON documents in DIR (`<prefix>.json`, listed by
+    /// DIR/service-list.json when present), as `sync-service-reference` writes them. Only the
+    /// documents of services the policies name are read.
+    #[arg(long, value_name = "DIR")]
+    service_reference: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     format: CheckFormat,
@@ -332,6 +369,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Actions(args) => catalog_query::actions(&args),
         Command::Explain(args) => catalog_query::explain(&args),
+        Command::SyncServiceReference(args) => service_reference::sync(&args),
     };
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (`| head`) is the reader's choice, not a failure of the check; anything

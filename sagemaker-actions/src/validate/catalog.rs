@@ -186,6 +186,15 @@ impl fmt::Display for CatalogError {
 
 impl std::error::Error for CatalogError {}
 
+impl CatalogError {
+    #[cfg_attr(not(feature = "service-reference"), allow(dead_code))]
+    pub(crate) fn new(message: impl Into<String>) -> Self {
+        CatalogError {
+            message: message.into(),
+        }
+    }
+}
+
 /// What kind of item two catalogs of one prefix define differently.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ConflictKind {

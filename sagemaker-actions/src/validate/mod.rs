@@ -24,6 +24,8 @@ mod catalog;
 mod checks;
 mod explain;
 mod finding;
+#[cfg(feature = "service-reference")]
+mod service_reference;
 
 pub use catalog::{
     ActionFacts, CatalogConflict, CatalogError, ConflictKind, Deprecated, KeyFacts, ResourceRow,
@@ -31,6 +33,8 @@ pub use catalog::{
 };
 pub use explain::{explain, explanations, Explanation};
 pub use finding::{Finding, Fix, ReplacedPart, Replacement, Severity};
+#[cfg(feature = "service-reference")]
+pub use service_reference::{DocumentError, ServiceReferenceDir, SERVICE_LIST_FILE};
 
 use crate::policy::Policy;
 
@@ -111,6 +115,10 @@ pub struct Validator {
     options: Options,
     /// What merging catalogs of one prefix found, in loading order.
     conflicts: Vec<CatalogConflict>,
+    /// Service reference documents for the services no catalog above covers, read on first
+    /// use; shared by clones, so that each document is read once.
+    #[cfg(feature = "service-reference")]
+    service_reference: Option<std::sync::Arc<ServiceReferenceDir>>,
 }
 
 impl Default for Validator {
@@ -126,7 +134,27 @@ impl Validator {
             catalogs: vec![ServiceCatalog::sagemaker()],
             options: Options::default(),
             conflicts: Vec::new(),
+            #[cfg(feature = "service-reference")]
+            service_reference: None,
         }
+    }
+
+    /// Covers every service of `documents` that no other catalog of the validator covers (those
+    /// added with [`Validator::with_catalog`], before or after, and the built-in SageMaker
+    /// catalog win: a page's data file marks required resource types and dependent actions,
+    /// which the service reference JSON lacks). A document is read the first time a policy
+    /// names its service.
+    #[cfg(feature = "service-reference")]
+    pub fn with_service_reference(mut self, documents: ServiceReferenceDir) -> Self {
+        self.service_reference = Some(std::sync::Arc::new(documents));
+        self
+    }
+
+    /// The service reference documents given to [`Validator::with_service_reference`]: which
+    /// were read, and which could not be.
+    #[cfg(feature = "service-reference")]
+    pub fn service_reference(&self) -> Option<&ServiceReferenceDir> {
+        self.service_reference.as_deref()
     }
 
     /// Adds a service catalog; one of a prefix already loaded is merged into that one (see
@@ -167,16 +195,22 @@ impl Validator {
         self
     }
 
-    /// The catalogs in use.
+    /// The catalogs added (the built-in one first), without those read from service reference
+    /// documents.
     pub fn catalogs(&self) -> &[ServiceCatalog] {
         &self.catalogs
     }
 
-    /// The catalog for a service prefix, ignoring case.
+    /// The catalog for a service prefix, ignoring case: an added one, else one read from the
+    /// service reference documents.
     pub fn catalog(&self, prefix: &str) -> Option<&ServiceCatalog> {
-        self.catalogs
+        let added = self
+            .catalogs
             .iter()
-            .find(|catalog| catalog.prefix.eq_ignore_ascii_case(prefix))
+            .find(|catalog| catalog.prefix.eq_ignore_ascii_case(prefix));
+        #[cfg(feature = "service-reference")]
+        let added = added.or_else(|| self.service_reference.as_ref()?.catalog(prefix));
+        added
     }
 
     /// Every finding for `policy`, in the order of the document.

@@ -108,6 +108,18 @@ pub fn run(args: &CheckArgs) -> Outcome {
             };
         }
     };
+    if let Some(dir) = &args.service_reference {
+        match crate::service_reference::open(dir) {
+            Ok(documents) => validator = validator.with_service_reference(documents),
+            Err(message) => {
+                eprintln!("sagemaker-actions: {message}");
+                return Outcome {
+                    stdout: String::new(),
+                    exit: EXIT_ERROR,
+                };
+            }
+        }
+    }
     let min_severity: Severity = args.min_severity.into();
     let mut run = Run {
         files: Vec::new(),
@@ -171,7 +183,9 @@ pub fn run(args: &CheckArgs) -> Outcome {
         CheckFormat::Json => report::json(&run),
         CheckFormat::Sarif => report::sarif(&run),
     };
-    let exit = if !run.unreadable.is_empty() {
+    // A document asked for that does not read leaves its service unchecked: not a clean run.
+    let unread_documents = crate::service_reference::report_errors(&validator);
+    let exit = if !run.unreadable.is_empty() || unread_documents {
         EXIT_ERROR
     } else if run.has_findings() {
         EXIT_FINDINGS

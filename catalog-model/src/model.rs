@@ -337,7 +337,7 @@ impl Catalog {
 }
 
 /// The global condition keys every service accepts, from `data/global-condition-keys.json`, read
-/// from AWS's global condition context keys page by [`crate::global_keys`]. The service pages
+/// from AWS's global condition context keys page by `catalog_gen::global_keys`. The service pages
 /// list only the global keys their actions name; IAM accepts all of these everywhere.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

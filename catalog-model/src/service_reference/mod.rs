@@ -107,7 +107,7 @@ pub fn read_service_reference(
         },
         source: Source {
             url: fetched_from.map_or_else(|| service_reference_url(prefix), str::to_owned),
-            sha256: crate::scrape::sha256_hex(bytes),
+            sha256: crate::sha256_hex(bytes),
             format: Some(SourceFormat::ServiceReference),
             date: None,
             version,
