@@ -18,7 +18,7 @@ pub(crate) struct CodegenArgs {
 pub(crate) struct RegenArgs {
     /// Documents to read into data/sagemaker.json first; none: regenerate from the committed data.
     #[command(flatten)]
-    pub input: Option<crate::scrape::InputArgs>,
+    pub input: crate::scrape::InputArgs,
 }
 
 pub(crate) fn run(args: &CodegenArgs) -> Result<()> {
@@ -28,8 +28,8 @@ pub(crate) fn run(args: &CodegenArgs) -> Result<()> {
 
 pub(crate) fn regen(args: &RegenArgs) -> Result<()> {
     let root = crate::project_root();
-    if let Some(input) = &args.input {
-        let (catalog, origin) = crate::scrape::scrape_input(input)?;
+    if !args.input.is_empty() {
+        let (catalog, origin) = crate::scrape::scrape_input(&args.input)?;
         let prefix = &catalog.service.prefix;
         if prefix != "sagemaker" {
             bail!(

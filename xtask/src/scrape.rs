@@ -26,7 +26,7 @@ pub(crate) struct ScrapeArgs {
 /// The documents to read: saved files of any format, or URLs. All must describe one prefix; more
 /// than one are merged into one catalog (`catalog_gen::sources::merge_sources`).
 #[derive(clap::Args, Debug, Clone, Default)]
-#[group(required = true, multiple = true)]
+#[group(multiple = true)]
 pub(crate) struct InputArgs {
     /// A saved Service Authorization Reference page, HTML (any layout since 2019).
     #[arg(long, value_name = "FILE")]
@@ -50,6 +50,16 @@ pub(crate) struct InputArgs {
     /// Where the service reference JSON documents live (tests point this at a local server).
     #[arg(long, value_name = "URL", default_value = SERVICE_REFERENCE_BASE, hide = true)]
     pub service_reference_base: String,
+}
+
+impl InputArgs {
+    /// Whether no document was given (`regen` then works from the committed data).
+    pub(crate) fn is_empty(&self) -> bool {
+        self.html.is_empty()
+            && self.markdown.is_empty()
+            && self.service_reference.is_empty()
+            && self.url.is_empty()
+    }
 }
 
 /// The formats `--format` names.
@@ -76,6 +86,9 @@ impl From<FormatArg> for SourceFormat {
 /// The catalog of every input, merged, with its warnings and the disagreements printed; the
 /// second value names the inputs for messages.
 pub(crate) fn scrape_input(input: &InputArgs) -> Result<(Catalog, String)> {
+    if input.is_empty() {
+        bail!("give at least one document: --html FILE, --markdown FILE, --service-reference FILE or --url URL");
+    }
     let mut read = Vec::new();
     let mut origins = Vec::new();
     let forced = input.format.map(SourceFormat::from);

@@ -14,10 +14,10 @@ mod check;
 mod locate;
 #[path = "sagemaker_actions_cli/report.rs"]
 mod report;
-#[path = "sagemaker_actions_cli/suppress.rs"]
-mod suppress;
 #[path = "sagemaker_actions_cli/service_reference.rs"]
 mod service_reference;
+#[path = "sagemaker_actions_cli/suppress.rs"]
+mod suppress;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use sagemaker_actions::validate::{PolicyType, Severity, SizeLimit};
