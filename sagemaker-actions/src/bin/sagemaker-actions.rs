@@ -12,6 +12,8 @@ mod catalog_query;
 mod check;
 #[path = "sagemaker_actions_cli/locate.rs"]
 mod locate;
+#[path = "sagemaker_actions_cli/policy_for.rs"]
+mod policy_for;
 #[path = "sagemaker_actions_cli/report.rs"]
 mod report;
 #[path = "sagemaker_actions_cli/service_reference.rs"]
@@ -132,6 +134,10 @@ enum Command {
     /// `check --service-reference`.
     #[command(after_help = SYNC_EXAMPLES)]
     SyncServiceReference(SyncArgs),
+    /// Print the least-privilege policy for SageMaker API operations, or for the calls a Rust
+    /// program makes through the AWS SDK for Rust (`--rust DIR`).
+    #[command(after_help = policy_for::EXAMPLES)]
+    PolicyFor(policy_for::PolicyForArgs),
 }
 
 /// Options of `sync-service-reference`.
@@ -370,6 +376,7 @@ fn main() -> ExitCode {
         Command::Actions(args) => catalog_query::actions(&args),
         Command::Explain(args) => catalog_query::explain(&args),
         Command::SyncServiceReference(args) => service_reference::sync(&args),
+        Command::PolicyFor(args) => policy_for::run(&args),
     };
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (`| head`) is the reader's choice, not a failure of the check; anything
