@@ -1837,6 +1837,249 @@ fn unsupported_action_for_condition_key_skips_wildcard_actions() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Tag condition keys the actions do not support
+
+#[test]
+fn allow_with_unsupported_tag_condition_key_for_service_fires() {
+    // CreateTrainingJob lists aws:RequestTag; DescribeTrainingJob does not.
+    let findings = check(&policy(
+        r#"{"Effect": "Allow", "Action": ["sagemaker:CreateTrainingJob", "sagemaker:DescribeTrainingJob"], "Resource": "*",
+            "Condition": {"StringEquals": {"aws:RequestTag/team": "ml"}}}"#,
+    ));
+    let finding = expect(
+        &findings,
+        "ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+        Severity::Suggestion,
+        "Statement[0].Condition.StringEquals.aws:RequestTag/team",
+        &[
+            "aws:RequestTag/team",
+            "sagemaker:DescribeTrainingJob",
+            "never matches",
+        ],
+    );
+    assert!(!finding.message.contains("CreateTrainingJob"), "{finding}");
+    // aws:TagKeys, and aws:ResourceTag on actions without resource types.
+    let findings = check(&policy(
+        r#"{"Effect": "Allow", "Action": ["sagemaker:ListModels", "sagemaker:DescribeModel"], "Resource": "*",
+            "Condition": {"StringNotEquals": {"aws:ResourceTag/team": "ml"}, "ForAllValues:StringEquals": {"aws:TagKeys": ["team"]}}}"#,
+    ));
+    let hits: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.code == "ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE")
+        .collect();
+    assert_eq!(hits.len(), 2, "{}", dump(&findings));
+    assert!(
+        hits[0].path.ends_with("aws:ResourceTag/team"),
+        "{}",
+        hits[0]
+    );
+    assert!(
+        hits[0].message.contains("sagemaker:ListModels"),
+        "{}",
+        hits[0]
+    );
+    assert!(!hits[0].message.contains("DescribeModel"), "{}", hits[0]);
+    assert!(hits[0].message.contains("restricts nothing"), "{}", hits[0]);
+    assert!(hits[1].path.ends_with("aws:TagKeys"), "{}", hits[1]);
+    assert!(
+        hits[1].message.contains("sagemaker:DescribeModel"),
+        "{}",
+        hits[1]
+    );
+    // A pattern none of whose actions supports the key (ListEndpointConfigs, ListEndpoints).
+    let findings = check(&policy(
+        r#"{"Effect": "Allow", "Action": "sagemaker:ListEndpoint*", "Resource": "*",
+            "Condition": {"StringEquals": {"aws:ResourceTag/team": "ml"}}}"#,
+    ));
+    expect(
+        &findings,
+        "ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+        Severity::Suggestion,
+        "Statement[0].Condition.StringEquals.aws:ResourceTag/team",
+        &["sagemaker:ListEndpoint*"],
+    );
+}
+
+#[test]
+fn allow_with_unsupported_tag_condition_key_for_service_near_miss() {
+    for (actions, key) in [
+        (r#""sagemaker:CreateTrainingJob""#, "aws:RequestTag/team"),
+        (r#""sagemaker:CreateTrainingJob""#, "aws:ResourceTag/team"),
+        (r#""sagemaker:DescribeTrainingJob""#, "aws:ResourceTag/team"),
+        (r#""sagemaker:AddTags""#, "aws:RequestTag/team"),
+        // A pattern some of whose actions support it, "*", and unchecked services.
+        (r#""sagemaker:Describe*""#, "aws:ResourceTag/team"),
+        // ListTags, unlike the other List actions, supports it.
+        (r#""sagemaker:List*""#, "aws:ResourceTag/team"),
+        (r#"["*", "sagemaker:ListModels"]"#, "aws:PrincipalTag/team"),
+        (r#""*""#, "aws:ResourceTag/team"),
+        (r#""lambda:GetFunction""#, "aws:ResourceTag/team"),
+    ] {
+        let findings = check(&policy(&format!(
+            r#"{{"Effect": "Allow", "Action": {actions}, "Resource": "*",
+                "Condition": {{"StringEquals": {{"{key}": "ml"}}}}}}"#
+        )));
+        absent(
+            &findings,
+            "ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+        );
+    }
+}
+
+#[test]
+fn tag_condition_keys_of_the_service_and_of_loaded_catalogs() {
+    // The service's own tag key: some of the named actions support it (for these resources),
+    // so not UNSUPPORTED_ACTION_FOR_CONDITION_KEY, but ListModels is named.
+    let findings = check(&policy(
+        r#"{"Effect": "Deny", "Action": ["sagemaker:DeleteModel", "sagemaker:ListModels"], "Resource": "*",
+            "Condition": {"StringEquals": {"sagemaker:ResourceTag/team": "ml"}}}"#,
+    ));
+    absent(&findings, "UNSUPPORTED_ACTION_FOR_CONDITION_KEY");
+    expect(
+        &findings,
+        "DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+        Severity::SecurityWarning,
+        "Statement[0].Condition.StringEquals.sagemaker:ResourceTag/team",
+        &["sagemaker:ListModels"],
+    );
+    // When no action supports it, only UNSUPPORTED_ACTION_FOR_CONDITION_KEY.
+    let findings = check(&policy(
+        r#"{"Effect": "Deny", "Action": "sagemaker:ListModels", "Resource": "*",
+            "Condition": {"StringEquals": {"sagemaker:ResourceTag/team": "ml"}}}"#,
+    ));
+    expect(
+        &findings,
+        "UNSUPPORTED_ACTION_FOR_CONDITION_KEY",
+        Severity::Error,
+        "Statement[0].Condition.StringEquals.sagemaker:ResourceTag/team",
+        &["sagemaker:ListModels"],
+    );
+    absent(
+        &findings,
+        "DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+    );
+    // A loaded catalog's action: S3's test catalog lists no tag key for GetObject.
+    let validator = Validator::new().with_catalog(catalog(S3_CATALOG));
+    let text = policy(
+        r#"{"Effect": "Deny", "Action": ["s3:GetObject", "sagemaker:DeleteModel"], "Resource": "*",
+            "Condition": {"StringEquals": {"aws:ResourceTag/status": "Confidential"}}}"#,
+    );
+    let findings = validator.validate_json(&text);
+    let finding = expect(
+        &findings,
+        "DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+        Severity::SecurityWarning,
+        "Statement[0].Condition.StringEquals.aws:ResourceTag/status",
+        &["s3:GetObject", "never matches", "denies nothing"],
+    );
+    assert!(!finding.message.contains("DeleteModel"), "{finding}");
+    // Without the catalog, s3 is unchecked.
+    absent(
+        &check(&text),
+        "DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+    );
+}
+
+#[test]
+fn deny_with_unsupported_tag_condition_key_for_service_fires() {
+    let findings = check(&policy(
+        r#"{"Effect": "Deny", "Action": ["sagemaker:DeleteModel", "sagemaker:DescribeTrainingJob"], "Resource": "*",
+            "Condition": {"ForAnyValue:StringEquals": {"aws:TagKeys": ["status"]}}}"#,
+    ));
+    let finding = expect(
+        &findings,
+        "DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+        Severity::SecurityWarning,
+        "Statement[0].Condition.ForAnyValue:StringEquals.aws:TagKeys",
+        &[
+            "aws:TagKeys",
+            "sagemaker:DeleteModel",
+            "sagemaker:DescribeTrainingJob",
+            "denies nothing",
+        ],
+    );
+    assert_eq!(finding.statement, Some(0));
+}
+
+#[test]
+fn deny_with_unsupported_tag_condition_key_for_service_near_miss() {
+    let findings = check(&policy(
+        r#"{"Effect": "Deny", "Action": ["sagemaker:DeleteModel", "sagemaker:DescribeTrainingJob"], "Resource": "*",
+            "Condition": {"StringEquals": {"aws:ResourceTag/status": "Confidential"}}}"#,
+    ));
+    absent(
+        &findings,
+        "DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+    );
+    absent(
+        &findings,
+        "ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+    );
+}
+
+#[test]
+fn notaction_with_unsupported_tag_condition_key_fires() {
+    let findings = check(&policy(
+        r#"{"Effect": "Deny", "NotAction": "sagemaker:List*", "Resource": "*",
+            "Condition": {"StringEquals": {"aws:ResourceTag/status": "Confidential"}}}"#,
+    ));
+    expect(
+        &findings,
+        "DENY_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+        Severity::SecurityWarning,
+        "Statement[0].Condition.StringEquals.aws:ResourceTag/status",
+        &[
+            "aws:ResourceTag/status",
+            "such as sagemaker:",
+            "Action instead",
+        ],
+    );
+    absent(
+        &findings,
+        "DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+    );
+    let findings = check(&policy(
+        r#"{"Effect": "Allow", "NotAction": "sagemaker:Delete*", "Resource": "*",
+            "Condition": {"StringEquals": {"aws:RequestTag/team": "ml"}}}"#,
+    ));
+    expect(
+        &findings,
+        "ALLOW_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+        Severity::Suggestion,
+        "Statement[0].Condition.StringEquals.aws:RequestTag/team",
+        &["aws:RequestTag/team", "such as sagemaker:"],
+    );
+}
+
+#[test]
+fn notaction_with_unsupported_tag_condition_key_near_miss() {
+    // Every action of the loaded catalogs is excluded: no covered action is known to lack it.
+    for (effect, not_action) in [("Deny", r#""sagemaker:*""#), ("Allow", r#""*""#)] {
+        let findings = check(&policy(&format!(
+            r#"{{"Effect": "{effect}", "NotAction": {not_action}, "Resource": "*",
+                "Condition": {{"StringEquals": {{"aws:ResourceTag/status": "Confidential"}}}}}}"#
+        )));
+        absent(
+            &findings,
+            "DENY_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+        );
+        absent(
+            &findings,
+            "ALLOW_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+        );
+    }
+    // A key that is not a resource or request tag key.
+    let findings = check(&policy(
+        r#"{"Effect": "Deny", "NotAction": "sagemaker:List*", "Resource": "*",
+            "Condition": {"StringEquals": {"aws:PrincipalTag/status": "Confidential"}}}"#,
+    ));
+    absent(
+        &findings,
+        "DENY_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
 // MISSING_DEPENDENT_ACTION
 
 #[test]

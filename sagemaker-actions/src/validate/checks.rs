@@ -1051,8 +1051,12 @@ fn check_conditions(
                 entry.values.as_slice(),
             );
             check_values(context, at, path, operator, &info, entry.values.as_slice());
-            if !info.global {
-                check_key_support(context, at, path, operator, &info, scope);
+            // A service key no action supports is reported once, as
+            // UNSUPPORTED_ACTION_FOR_CONDITION_KEY; the tag codes name the rest.
+            let reported =
+                !info.global && check_key_support(context, at, path, operator, &info, scope);
+            if !reported && is_tag_key(&info) {
+                check_tag_key_support(context, at, path, operator, &info, key_text, scope);
             }
         }
     }
@@ -1553,7 +1557,7 @@ fn check_key_support(
     operator: Operator,
     info: &KeyInfo,
     scope: &KeyScope<'_, '_>,
-) {
+) -> bool {
     let KeyScope {
         statement,
         listed: arns,
@@ -1561,7 +1565,7 @@ fn check_key_support(
     } = *scope;
     // Only keys of a loaded catalog say which actions support them.
     let Some(prefix) = info.catalog_prefix else {
-        return;
+        return false;
     };
     // A bare "*" grants every action, some of which may support the key, yet resolves to no
     // catalog entry; like any wildcard it leaves the key's support open.
@@ -1577,11 +1581,11 @@ fn check_key_support(
         match action.facts {
             Some(facts) => named.push((action.catalog, facts)),
             // So does a pattern of the service.
-            None => return,
+            None => return false,
         }
     }
     if grants_all || named.is_empty() {
-        return;
+        return false;
     }
     let supported = named.iter().any(|&(catalog, facts)| {
         facts
@@ -1613,6 +1617,169 @@ fn check_key_support(
             .collect();
         let outcome = absent_key_outcome(operator, statement.effect);
         context.push("UNSUPPORTED_ACTION_FOR_CONDITION_KEY", Severity::Error, at, path(), format!("no action of this statement supports {} ({}), so the key is never in their requests: {outcome}", info.name, names.join(", ")));
+    }
+    !supported
+}
+
+/// The part of a catalog key's name before its parameter: `aws:ResourceTag/` of
+/// `aws:ResourceTag/${TagKey}`; the whole name of a key without one.
+fn key_stem(name: &str) -> &str {
+    name.find("${").map_or(name, |at| &name[..at])
+}
+
+/// Whether a resolved key is a resource or request tag key: `aws:ResourceTag/...`,
+/// `aws:RequestTag/...`, `aws:TagKeys`, or a loaded service's own (`sagemaker:ResourceTag/...`).
+/// `aws:PrincipalTag` is about the caller, not the resource, and every request carries it.
+fn is_tag_key(info: &KeyInfo) -> bool {
+    let Some((prefix, rest)) = info.name.split_once(':') else {
+        return false;
+    };
+    let service_key = info.catalog_prefix.is_some();
+    let global_key = info.global && prefix.eq_ignore_ascii_case("aws") && info.value_type.is_some();
+    (service_key || global_key)
+        && (starts_with_ignore_case(rest, "ResourceTag/")
+            || starts_with_ignore_case(rest, "RequestTag/")
+            || rest.eq_ignore_ascii_case("TagKeys"))
+}
+
+fn starts_with_ignore_case(text: &str, head: &str) -> bool {
+    text.as_bytes()
+        .get(..head.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(head.as_bytes()))
+}
+
+/// Whether the catalog lists the tag key `stem` (see [`key_stem`]) for the action: among its
+/// own keys, on a resource type row, or among the keys of a resource type it lists. An action
+/// that lists a resource type the catalog lacks is taken to support it: there is nothing to
+/// compare with.
+fn action_lists_key(catalog: &ServiceCatalog, facts: &ActionFacts, stem: &str) -> bool {
+    let listed = |keys: &[String]| {
+        keys.iter()
+            .any(|key| key_stem(key).eq_ignore_ascii_case(stem))
+    };
+    listed(&facts.condition_keys)
+        || facts.resource_types.iter().any(|row| {
+            listed(&row.condition_keys)
+                || catalog
+                    .resource_type(&row.resource_type)
+                    .is_none_or(|rt| listed(&rt.condition_keys))
+        })
+}
+
+/// ALLOW_/DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE: the actions of a statement
+/// (named, or patterns none of whose actions support the key) whose catalog does not list a
+/// tag key the condition uses; their requests never carry it. With NotAction,
+/// ALLOW_/DENY_NOTACTION_...: one action of a loaded catalog that the statement covers and
+/// that does not support the key shows that the condition cannot apply to all it covers.
+/// Actions of services without a loaded catalog, and `"*"`, are never reported.
+fn check_tag_key_support(
+    context: &mut Context<'_>,
+    at: Option<(usize, &Statement)>,
+    path: &dyn Fn() -> String,
+    operator: Operator,
+    info: &KeyInfo,
+    written: &str,
+    scope: &KeyScope<'_, '_>,
+) {
+    let statement = scope.statement;
+    let Some(action_element) = &statement.action else {
+        return;
+    };
+    let stem = key_stem(info.name);
+    // A service's own key is only ever in its own actions' requests: the key of another
+    // service's action is another check's business (UNSUPPORTED_ACTION_FOR_CONDITION_KEY).
+    let of_key_service = |catalog: &ServiceCatalog| {
+        info.catalog_prefix
+            .is_none_or(|prefix| catalog.prefix.eq_ignore_ascii_case(prefix))
+    };
+    let deny = statement.effect == crate::policy::Effect::Deny;
+    let outcome = absent_key_outcome(operator, statement.effect);
+    match action_element {
+        ActionElement::Action(items) => {
+            let mut unsupported: Vec<String> = Vec::new();
+            for action in scope
+                .granted
+                .iter()
+                .filter(|action| of_key_service(action.catalog))
+            {
+                let catalog = action.catalog;
+                match action.facts {
+                    Some(facts) => {
+                        if !action_lists_key(catalog, facts, stem) {
+                            unsupported.push(format!("{}:{}", catalog.prefix, facts.name));
+                        }
+                    }
+                    None => {
+                        let text = items.as_slice()[action.path.position.unwrap_or(0)].as_str();
+                        let name = text.split_once(':').map_or(text, |(_, name)| name);
+                        if !catalog
+                            .matching(name)
+                            .any(|facts| action_lists_key(catalog, facts, stem))
+                        {
+                            unsupported.push(format!("{text} (none of the actions it matches)"));
+                        }
+                    }
+                }
+            }
+            if unsupported.is_empty() {
+                return;
+            }
+            let (code, severity) = if deny {
+                (
+                    "DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+                    Severity::SecurityWarning,
+                )
+            } else {
+                (
+                    "ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+                    Severity::Suggestion,
+                )
+            };
+            context.push(code, severity, at, path(), format!("{written} is not supported by {}: the catalog lists it neither for the action nor for its resource types, so their requests never carry it and, for them, {outcome}; move them to a statement without this key", unsupported.join(", ")));
+        }
+        ActionElement::NotAction(items) => {
+            let excluded = |catalog: &ServiceCatalog, facts: &ActionFacts| {
+                items.iter().any(|item| {
+                    let text = item.as_str();
+                    text == "*"
+                        || text.split_once(':').is_some_and(|(prefix, name)| {
+                            wildcard_match_ignore_case(prefix, &catalog.prefix)
+                                && wildcard_match_ignore_case(name, &facts.name)
+                        })
+                })
+            };
+            let validator = context.validator;
+            let example = validator
+                .catalogs()
+                .iter()
+                .filter(|catalog| of_key_service(catalog))
+                .find_map(|catalog| {
+                    catalog
+                        .actions()
+                        .iter()
+                        .find(|facts| {
+                            !excluded(catalog, facts) && !action_lists_key(catalog, facts, stem)
+                        })
+                        .map(|facts| format!("{}:{}", catalog.prefix, facts.name))
+                });
+            let Some(example) = example else {
+                return;
+            };
+            let (code, severity, effect) = if deny {
+                (
+                    "DENY_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+                    Severity::SecurityWarning,
+                    "Deny",
+                )
+            } else {
+                (
+                    "ALLOW_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+                    Severity::Suggestion,
+                    "Allow",
+                )
+            };
+            context.push(code, severity, at, path(), format!("{effect} with NotAction covers actions that do not support {written}, such as {example}, whose requests never carry it: for them, {outcome}; list the actions in Action instead"));
+        }
     }
 }
 

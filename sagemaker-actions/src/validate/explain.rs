@@ -67,6 +67,14 @@ use Severity::{Error, Info, SecurityWarning, Suggestion, Warning};
 /// Sorted by code, for [`explain`]'s binary search (a unit test keeps it so).
 static EXPLANATIONS: &[Explanation] = &[
     entry(
+        "ALLOW_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+        Suggestion,
+        "An Allow statement with NotAction has a resource or request tag condition key (aws:ResourceTag/..., aws:RequestTag/..., aws:TagKeys) that some of the actions it covers do not support.",
+        "An action that does not support the key never has it in its requests, so the condition does not do for it what it says: with StringEquals the statement never allows it, with a negated or ...IfExists operator it always does. NotAction covers every action not listed, including ones added later, so which actions the tag decides is not visible in the policy.",
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "NotAction": "sagemaker:Delete*", "Resource": "*", "Condition": {"StringEquals": {"aws:ResourceTag/team": "ml"}}}]}"#,
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sagemaker:DescribeModel", "Resource": "*", "Condition": {"StringEquals": {"aws:ResourceTag/team": "ml"}}}]}"#,
+    ),
+    entry(
         "ALLOW_WITH_NOT_ACTION",
         SecurityWarning,
         "An Allow statement uses NotAction.",
@@ -91,12 +99,36 @@ static EXPLANATIONS: &[Explanation] = &[
         r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sagemaker:DescribeModel", "Resource": "arn:aws:sagemaker:us-east-1:111122223333:model/public-*"}]}"#,
     ),
     entry(
+        "ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+        Suggestion,
+        "An Allow statement has a resource or request tag condition key (aws:ResourceTag/..., aws:RequestTag/..., aws:TagKeys, or the service's own) that some of its actions do not support, per their catalog.",
+        "The key is never in those actions' requests, so the condition does not do for them what it says: with StringEquals the statement never allows them, with a negated or ...IfExists operator it allows them whatever the tags. Move them to a statement without the key.",
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["sagemaker:CreateTrainingJob", "sagemaker:DescribeTrainingJob"], "Resource": "*", "Condition": {"StringEquals": {"aws:RequestTag/team": "ml"}}}]}"#,
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sagemaker:CreateTrainingJob", "Resource": "*", "Condition": {"StringEquals": {"aws:RequestTag/team": "ml"}}}, {"Effect": "Allow", "Action": "sagemaker:DescribeTrainingJob", "Resource": "*", "Condition": {"StringEquals": {"aws:ResourceTag/team": "ml"}}}]}"#,
+    ),
+    entry(
         "DATA_TYPE_MISMATCH",
         Error,
         "An element holds a JSON value of the wrong type (a number where a string belongs, an object where a list belongs).",
         "IAM rejects the whole policy: nothing in it takes effect.",
         r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": 42, "Resource": "*"}]}"#,
         r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sagemaker:ListModels", "Resource": "*"}]}"#,
+    ),
+    entry(
+        "DENY_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+        SecurityWarning,
+        "A Deny statement with NotAction has a resource or request tag condition key (aws:ResourceTag/..., aws:RequestTag/..., aws:TagKeys) that some of the actions it covers do not support.",
+        "An action that does not support the key never has it in its requests: with StringEquals the Deny never applies to it, however the resource is tagged. NotAction covers every action not listed, including ones added later, so which actions escape the Deny is not visible in the policy; list the actions to deny in Action.",
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "NotAction": "sagemaker:List*", "Resource": "*", "Condition": {"StringEquals": {"aws:ResourceTag/status": "Confidential"}}}]}"#,
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "sagemaker:DeleteModel", "Resource": "*", "Condition": {"StringEquals": {"aws:ResourceTag/status": "Confidential"}}}]}"#,
+    ),
+    entry(
+        "DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+        SecurityWarning,
+        "A Deny statement has a resource or request tag condition key (aws:ResourceTag/..., aws:RequestTag/..., aws:TagKeys, or the service's own) that some of its actions do not support, per their catalog.",
+        "The key is never in those actions' requests: with StringEquals the Deny never applies to them, however the resource is tagged, so it denies less than it reads. Move them to a statement that denies them another way (by resource name, say); an ...IfExists operator is no fix, as it denies them always.",
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": ["sagemaker:DeleteModel", "sagemaker:ListModels"], "Resource": "*", "Condition": {"StringEquals": {"aws:ResourceTag/status": "Confidential"}}}]}"#,
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "sagemaker:DeleteModel", "Resource": "*", "Condition": {"StringEquals": {"aws:ResourceTag/status": "Confidential"}}}]}"#,
     ),
     entry(
         "DEPRECATED_CONDITION_KEY",
