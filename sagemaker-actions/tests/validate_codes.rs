@@ -1837,6 +1837,145 @@ fn unsupported_action_for_condition_key_skips_wildcard_actions() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// ARN_ACCOUNT_NOT_ALLOWED, ARN_REGION_NOT_ALLOWED
+
+/// IAM's role, whose ARN has no Region, and a made-up type with neither Region nor account.
+const IAM_CATALOG: &str = r#"{
+  "service": {"name": "AWS Identity and Access Management (IAM)", "prefix": "iam"},
+  "actions": [
+    {"name": "GetRole", "access_levels": ["Read"],
+     "resource_types": [{"name": "role", "required": true, "condition_keys": []}],
+     "condition_keys": [], "dependent_actions": []}
+  ],
+  "resource_types": [
+    {"name": "role", "arn_formats": ["arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}"], "condition_keys": []},
+    {"name": "sms-mfa", "arn_formats": ["arn:${Partition}:iam:::sms-mfa/${MfaTokenIdWithPath}"], "condition_keys": []}
+  ],
+  "condition_keys": []
+}"#;
+
+fn with_iam_and_s3() -> Validator {
+    Validator::new()
+        .with_catalog(catalog(IAM_CATALOG))
+        .with_catalog(catalog(S3_CATALOG))
+}
+
+#[test]
+fn arn_account_not_allowed_fires() {
+    let findings = with_iam_and_s3().validate_json(&policy(
+        r#"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": ["arn:aws:s3::111122223333:amzn-s3-demo-bucket/*"]}"#,
+    ));
+    let finding = expect(
+        &findings,
+        "ARN_ACCOUNT_NOT_ALLOWED",
+        Severity::Error,
+        "Statement[0].Resource[0]",
+        &[
+            "111122223333",
+            "Amazon S3",
+            "arn:aws:s3:::amzn-s3-demo-bucket/*",
+        ],
+    );
+    let fix = finding.fix.as_ref().expect("a certain fix");
+    assert_eq!(
+        fix.replacement.as_ref().map(|r| r.text.as_str()),
+        Some("arn:aws:s3:::amzn-s3-demo-bucket/*")
+    );
+    absent(&findings, "INVALID_ARN_RESOURCE");
+    absent(&findings, "ARN_REGION_NOT_ALLOWED");
+}
+
+#[test]
+fn arn_account_not_allowed_near_miss() {
+    let validator = with_iam_and_s3();
+    // Right as written; a wildcard account, which may stand for the empty one.
+    for resource in [
+        "arn:aws:s3:::amzn-s3-demo-bucket/*",
+        "arn:aws:s3::*:amzn-s3-demo-bucket/*",
+    ] {
+        let findings = validator.validate_json(&policy(&format!(
+            r#"{{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "{resource}"}}"#
+        )));
+        absent(&findings, "ARN_ACCOUNT_NOT_ALLOWED");
+        absent(&findings, "INVALID_ARN_RESOURCE");
+    }
+    // An account is not the only thing wrong: the resource part fits no format either.
+    let findings = validator.validate_json(&policy(
+        r#"{"Effect": "Allow", "Action": "iam:GetRole", "Resource": "arn:aws:iam::111122223333:rol/MyRole"}"#,
+    ));
+    absent(&findings, "ARN_ACCOUNT_NOT_ALLOWED");
+    expect(
+        &findings,
+        "INVALID_ARN_RESOURCE",
+        Severity::Error,
+        "Statement[0].Resource",
+        &["rol/MyRole"],
+    );
+    // Without the service's catalog nothing is known of its formats.
+    let findings = check(&policy(
+        r#"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3::111122223333:amzn-s3-demo-bucket/*"}"#,
+    ));
+    absent(&findings, "ARN_ACCOUNT_NOT_ALLOWED");
+}
+
+#[test]
+fn arn_region_not_allowed_fires() {
+    let findings = with_iam_and_s3().validate_json(&policy(
+        r#"{"Effect": "Allow", "Action": "iam:GetRole", "Resource": "arn:aws:iam:us-east-1:111122223333:role/MyRole"}"#,
+    ));
+    expect(
+        &findings,
+        "ARN_REGION_NOT_ALLOWED",
+        Severity::Error,
+        "Statement[0].Resource",
+        &["us-east-1", "arn:aws:iam::111122223333:role/MyRole"],
+    );
+    absent(&findings, "INVALID_ARN_RESOURCE");
+    absent(&findings, "ARN_ACCOUNT_NOT_ALLOWED");
+    // Both fields, where only emptying both fits: one finding each, one fix.
+    let findings = with_iam_and_s3().validate_json(&policy(
+        r#"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:us-east-1:111122223333:amzn-s3-demo-bucket/key"}"#,
+    ));
+    let account = expect(
+        &findings,
+        "ARN_ACCOUNT_NOT_ALLOWED",
+        Severity::Error,
+        "Statement[0].Resource",
+        &["arn:aws:s3:::amzn-s3-demo-bucket/key"],
+    );
+    let region = expect(
+        &findings,
+        "ARN_REGION_NOT_ALLOWED",
+        Severity::Error,
+        "Statement[0].Resource",
+        &["arn:aws:s3:::amzn-s3-demo-bucket/key"],
+    );
+    assert!(account.fix.is_some() != region.fix.is_some());
+    absent(&findings, "INVALID_ARN_RESOURCE");
+}
+
+#[test]
+fn arn_region_not_allowed_near_miss() {
+    let validator = with_iam_and_s3();
+    for resource in [
+        "arn:aws:iam::111122223333:role/MyRole",
+        "arn:aws:iam:*:111122223333:role/MyRole",
+        "arn:aws:iam:${aws:RequestedRegion}:111122223333:role/MyRole",
+    ] {
+        let findings = validator.validate_json(&policy(&format!(
+            r#"{{"Effect": "Allow", "Action": "iam:GetRole", "Resource": "{resource}"}}"#
+        )));
+        absent(&findings, "ARN_REGION_NOT_ALLOWED");
+        absent(&findings, "INVALID_ARN_RESOURCE");
+    }
+    // SageMaker's ARNs all have a Region: an empty one is not this finding.
+    let findings = check(&policy(
+        r#"{"Effect": "Allow", "Action": "sagemaker:DescribeModel", "Resource": "arn:aws:sagemaker:us-east-1:111122223333:model/m"}"#,
+    ));
+    absent(&findings, "ARN_REGION_NOT_ALLOWED");
+}
+
+// ---------------------------------------------------------------------------------------------
 // Tag condition keys the actions do not support
 
 #[test]

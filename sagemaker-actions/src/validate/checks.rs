@@ -660,6 +660,9 @@ fn check_arn(
         // No format can match a wrongly cased service; the case finding already says why.
         Some(_) if !service_lower_case => {}
         Some(catalog) if !catalog.resource_types().is_empty() && !catalog.parts_fit_any(&parts) => {
+            if report_field_not_allowed(context, at, path, text, catalog, parts) {
+                return;
+            }
             let hint = match nearest_format(catalog, parts.resource) {
                 Some((name, format)) => format!("did you mean {name} ({format})?"),
                 None => format!("its ARN formats start {}", formats_summary(catalog)),
@@ -681,6 +684,72 @@ fn check_arn(
         }
         None => {}
     }
+}
+
+/// ARN_ACCOUNT_NOT_ALLOWED and ARN_REGION_NOT_ALLOWED, in place of INVALID_ARN_RESOURCE, for an
+/// ARN that fits none of the service's formats as written but does once its account (or
+/// Region, or both) is left empty, as the formats it then fits have it. Returns whether it
+/// reported. An ARN that fits with either field emptied is left to INVALID_ARN_RESOURCE: which
+/// field is wrong is not certain.
+fn report_field_not_allowed(
+    context: &mut Context<'_>,
+    at: Option<(usize, &Statement)>,
+    path: &dyn Fn() -> String,
+    text: &str,
+    catalog: &ServiceCatalog,
+    parts: ArnParts<'_>,
+) -> bool {
+    use crate::arn_match::FieldKind;
+    // Only a literal value can be told to be present: a wildcard may stand for nothing.
+    let written = |field: &str, kind: FieldKind| !field.is_empty() && kind == FieldKind::Literal;
+    let account = written(parts.account, parts.kinds[3]);
+    let region = written(parts.region, parts.kinds[2]);
+    if !account && !region {
+        return false;
+    }
+    let without_account = ArnParts {
+        account: "",
+        ..parts
+    };
+    let without_region = ArnParts {
+        region: "",
+        ..parts
+    };
+    let without_both = ArnParts {
+        region: "",
+        ..without_account
+    };
+    let fits_without_account = account && catalog.parts_fit_any(&without_account);
+    let fits_without_region = region && catalog.parts_fit_any(&without_region);
+    let (account_wrong, region_wrong) = match (fits_without_account, fits_without_region) {
+        (true, true) => return false,
+        (true, false) => (true, false),
+        (false, true) => (false, true),
+        (false, false) if account && region && catalog.parts_fit_any(&without_both) => (true, true),
+        (false, false) => return false,
+    };
+    let fixed = format!(
+        "arn:{}:{}:{}:{}:{}",
+        parts.partition,
+        parts.service,
+        if region_wrong { "" } else { parts.region },
+        if account_wrong { "" } else { parts.account },
+        parts.resource
+    );
+    // One fix for both findings: it empties both fields.
+    let mut fix = Some(replace_fix(
+        text,
+        fixed.clone(),
+        path(),
+        ReplacedPart::Value,
+    ));
+    if account_wrong {
+        context.push_fix("ARN_ACCOUNT_NOT_ALLOWED", Severity::Error, at, path(), format!("{text:?} has account {:?}, but the ARNs of {} that it otherwise fits have an empty account field: write {fixed:?}", parts.account, catalog.name), fix.take());
+    }
+    if region_wrong {
+        context.push_fix("ARN_REGION_NOT_ALLOWED", Severity::Error, at, path(), format!("{text:?} has Region {:?}, but the ARNs of {} that it otherwise fits have an empty Region field: write {fixed:?}", parts.region, catalog.name), fix.take());
+    }
+    true
 }
 
 /// The leading word of an ARN's resource part: `training-job` of `training-job/${Name}`.

@@ -107,6 +107,22 @@ static EXPLANATIONS: &[Explanation] = &[
         r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sagemaker:CreateTrainingJob", "Resource": "*", "Condition": {"StringEquals": {"aws:RequestTag/team": "ml"}}}, {"Effect": "Allow", "Action": "sagemaker:DescribeTrainingJob", "Resource": "*", "Condition": {"StringEquals": {"aws:ResourceTag/team": "ml"}}}]}"#,
     ),
     entry(
+        "ARN_ACCOUNT_NOT_ALLOWED",
+        Error,
+        "A Resource ARN has an account ID where the service's ARN format has none (an S3 bucket, say); reported for services whose catalog is loaded (here `--catalog data/s3.json`).",
+        "The ARN matches no resource: a bucket's ARN is arn:aws:s3:::name, bucket names being global, so with an account ID the statement applies to nothing. The fix empties the account field.",
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3::111122223333:amzn-s3-demo-bucket"}]}"#,
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::amzn-s3-demo-bucket"}]}"#,
+    ),
+    entry(
+        "ARN_REGION_NOT_ALLOWED",
+        Error,
+        "A Resource ARN has a Region where the service's ARN format has none (IAM, say); reported for services whose catalog is loaded (here `--catalog data/iam.json`).",
+        "The ARN matches no resource: IAM resources are global and their ARNs have an empty Region field, so the statement applies to nothing. The fix empties the Region field.",
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "iam:GetRole", "Resource": "arn:aws:iam:us-east-1:111122223333:role/MyRole"}]}"#,
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "iam:GetRole", "Resource": "arn:aws:iam::111122223333:role/MyRole"}]}"#,
+    ),
+    entry(
         "DATA_TYPE_MISMATCH",
         Error,
         "An element holds a JSON value of the wrong type (a number where a string belongs, an object where a list belongs).",
@@ -670,6 +686,28 @@ mod tests {
         }
     }
 
+    /// The catalogs of other services a code's example needs, in the schema of
+    /// `data/sagemaker.json`: only the parts the example uses.
+    fn with_catalogs_for(code: &str, validator: Validator) -> Validator {
+        const S3: &str = r#"{"service": {"name": "Amazon S3", "prefix": "s3"},
+            "actions": [{"name": "ListBucket", "access_levels": ["List"], "resource_types": [{"name": "bucket", "required": true, "condition_keys": []}], "condition_keys": [], "dependent_actions": []}],
+            "resource_types": [{"name": "bucket", "arn_formats": ["arn:${Partition}:s3:::${BucketName}"], "condition_keys": []},
+                {"name": "accesspoint", "arn_formats": ["arn:${Partition}:s3:${Region}:${Account}:accesspoint/${AccessPointName}"], "condition_keys": []}],
+            "condition_keys": []}"#;
+        const IAM: &str = r#"{"service": {"name": "AWS Identity and Access Management (IAM)", "prefix": "iam"},
+            "actions": [{"name": "GetRole", "access_levels": ["Read"], "resource_types": [{"name": "role", "required": true, "condition_keys": []}], "condition_keys": [], "dependent_actions": []}],
+            "resource_types": [{"name": "role", "arn_formats": ["arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}"], "condition_keys": []}],
+            "condition_keys": []}"#;
+        let catalog = match code {
+            "ARN_ACCOUNT_NOT_ALLOWED" => S3,
+            "ARN_REGION_NOT_ALLOWED" => IAM,
+            _ => return validator,
+        };
+        validator.with_catalog(
+            crate::validate::ServiceCatalog::from_json(catalog).expect("example catalog"),
+        )
+    }
+
     #[test]
     fn every_before_raises_its_code_and_every_after_does_not() {
         // A 6,144-character example would not be read; the size check has its own tests.
@@ -677,7 +715,10 @@ mod tests {
         // The fix is loading a catalog, not editing the policy.
         const SAME_AFTER: &[&str] = &["UNCHECKED_SERVICE"];
         for entry in EXPLANATIONS {
-            let validator = Validator::new().with_options(options_for(entry.code));
+            let validator = with_catalogs_for(
+                entry.code,
+                Validator::new().with_options(options_for(entry.code)),
+            );
             let before = validator.validate_json(entry.before);
             if SHORTENED_BEFORE.contains(&entry.code) {
                 assert!(before
