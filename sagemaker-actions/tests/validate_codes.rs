@@ -1976,6 +1976,72 @@ fn arn_region_not_allowed_near_miss() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// DUPLICATE_KEYS_WITH_DIFFERENT_CASE, EMPTY_VARIABLE
+
+#[test]
+fn duplicate_keys_with_different_case_fires() {
+    let findings = check(&policy(
+        r#"{"Effect": "Allow", "Action": "sagemaker:ListModels", "Resource": "*",
+            "Condition": {"IpAddress": {"aws:SourceIp": "203.0.113.0/24", "aws:sourceip": "198.51.100.0/24"}}}"#,
+    ));
+    expect(
+        &findings,
+        "DUPLICATE_KEYS_WITH_DIFFERENT_CASE",
+        Severity::Error,
+        "Statement[0].Condition.IpAddress.aws:sourceip",
+        &["aws:sourceip", "aws:SourceIp"],
+    );
+}
+
+#[test]
+fn duplicate_keys_with_different_case_near_miss() {
+    for condition in [
+        // Different blocks; different tag keys (their case is the services' business).
+        r#"{"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}, "NotIpAddress": {"aws:sourceip": "203.0.113.5/32"}}"#,
+        r#"{"StringEquals": {"aws:PrincipalTag/Team": "blue", "aws:PrincipalTag/team": "red"}}"#,
+        r#"{"StringEquals": {"aws:PrincipalTag/team": "blue", "aws:PrincipalTag/project": "red"}}"#,
+    ] {
+        let findings = check(&policy(&format!(
+            r#"{{"Effect": "Allow", "Action": "sagemaker:ListModels", "Resource": "*", "Condition": {condition}}}"#
+        )));
+        absent(&findings, "DUPLICATE_KEYS_WITH_DIFFERENT_CASE");
+    }
+}
+
+#[test]
+fn empty_variable_fires() {
+    let findings = check(&policy(
+        r#"{"Effect": "Allow", "Action": "sagemaker:DescribeModel", "Resource": ["arn:aws:sagemaker:us-east-1:111122223333:model/${}-*"],
+            "Condition": {"StringEquals": {"aws:PrincipalTag/team": "x-${}"}}}"#,
+    ));
+    let hits: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.code == "EMPTY_VARIABLE")
+        .collect();
+    assert_eq!(hits.len(), 2, "{}", dump(&findings));
+    assert_eq!(hits[0].path, "Statement[0].Resource[0]");
+    assert!(hits[0].message.contains("model/${}-*"), "{}", hits[0]);
+    assert_eq!(hits[0].severity, Severity::Error);
+    assert_eq!(
+        hits[1].path,
+        "Statement[0].Condition.StringEquals.aws:PrincipalTag/team"
+    );
+    assert!(hits[1].message.contains("x-${}"), "{}", hits[1]);
+}
+
+#[test]
+fn empty_variable_near_miss() {
+    let resource = "arn:aws:sagemaker:us-east-1:111122223333:model/${aws:username}-*";
+    let findings = check(&policy(&format!(
+        r#"{{"Effect": "Allow", "Action": "sagemaker:DescribeModel", "Resource": "{resource}"}}"#
+    )));
+    absent(&findings, "EMPTY_VARIABLE");
+    // Without Version 2012-10-17, ${} is literal text, not a variable.
+    let text = r#"{"Version": "2008-10-17", "Statement": [{"Effect": "Allow", "Action": "sagemaker:DescribeModel", "Resource": "arn:aws:sagemaker:us-east-1:111122223333:model/${}-*"}]}"#;
+    absent(&check(text), "EMPTY_VARIABLE");
+}
+
+// ---------------------------------------------------------------------------------------------
 // Tag condition keys the actions do not support
 
 #[test]

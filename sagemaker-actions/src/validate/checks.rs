@@ -92,6 +92,9 @@ impl std::fmt::Display for StatementPath {
 
 struct Context<'a> {
     validator: &'a Validator,
+    /// Whether the policy's Version has policy variables (2012-10-17): under 2008-10-17 and
+    /// without a Version, `${...}` is literal text.
+    variables: bool,
     findings: Vec<Finding>,
     unchecked_services: BTreeSet<String>,
 }
@@ -150,6 +153,10 @@ impl Context<'_> {
 pub(super) fn check_policy(validator: &Validator, policy: &Policy) -> Vec<Finding> {
     let mut context = Context {
         validator,
+        variables: policy
+            .version
+            .as_ref()
+            .is_some_and(|version| version.as_str() == crate::policy::Version::CURRENT.as_str()),
         findings: Vec::new(),
         unchecked_services: BTreeSet::new(),
     };
@@ -333,6 +340,12 @@ fn check_statement<'a>(
             context.push("ALLOW_WITH_NOT_RESOURCE", Severity::SecurityWarning, at, format!("{base}.NotResource"), "Allow with NotResource grants the actions on every resource not listed, including ones created later; list the resources instead".into());
         }
         for (position, item) in items.iter().enumerate() {
+            check_empty_variable(
+                context,
+                at,
+                &|| item_path(base, name, items, position),
+                item.as_str(),
+            );
             // The path is only written out for a finding.
             check_arn(
                 context,
@@ -1104,9 +1117,10 @@ fn check_conditions(
             text: operator_text,
             lone: block.entries.len() == 1,
         };
-        for entry in &block.entries {
+        for (position, entry) in block.entries.iter().enumerate() {
             let key_text = entry.key.as_str();
             let path = &|| format!("{}.{key_text}", block_path());
+            check_key_case(context, at, path, key_text, &block.entries[..position]);
             let Some(info) = resolve_key(context, at, path, key_text) else {
                 continue;
             };
@@ -1540,6 +1554,7 @@ fn check_values(
     for value in values {
         let text = value.as_text();
         let text = text.as_ref();
+        check_empty_variable(context, at, path, text);
         let (valid, code, severity, expected) = match family {
             OperatorFamily::Bool | OperatorFamily::Null => (
                 text.eq_ignore_ascii_case("true") || text.eq_ignore_ascii_case("false"),
@@ -1589,6 +1604,40 @@ fn check_values(
         if family == OperatorFamily::String && !operator.base.is_like() && has_bare_wildcard(text) {
             context.push("WILDCARD_WITHOUT_LIKE_OPERATOR", Severity::Warning, at, path(), format!("value {text:?} contains * or ?, which {} compares literally; use StringLike to match a pattern", operator.base.as_str()));
         }
+    }
+}
+
+/// EMPTY_VARIABLE: a `${}` in a Resource or condition value of a policy with variables.
+fn check_empty_variable(
+    context: &mut Context<'_>,
+    at: Option<(usize, &Statement)>,
+    path: &dyn Fn() -> String,
+    text: &str,
+) {
+    if context.variables && text.contains("${}") {
+        context.push("EMPTY_VARIABLE", Severity::Error, at, path(), format!("{text:?} has an empty policy variable ${{}}: name a request value inside it, such as ${{aws:username}}, or remove it"));
+    }
+}
+
+/// DUPLICATE_KEYS_WITH_DIFFERENT_CASE: a key written earlier in the same operator block with
+/// other capitalization. Key names are not case-sensitive, so both are the same key; only a
+/// difference before the tag key (`aws:resourcetag/team`, `aws:ResourceTag/team`) counts, since
+/// the tag key after `/` is left to the services.
+fn check_key_case(
+    context: &mut Context<'_>,
+    at: Option<(usize, &Statement)>,
+    path: &dyn Fn() -> String,
+    key: &str,
+    earlier: &[crate::policy::ConditionEntry],
+) {
+    let same_key = |other: &str| {
+        other != key
+            && other.eq_ignore_ascii_case(key)
+            && other.split_once('/').map(|(_, tail)| tail)
+                == key.split_once('/').map(|(_, tail)| tail)
+    };
+    if let Some(other) = earlier.iter().find(|other| same_key(other.key.as_str())) {
+        context.push("DUPLICATE_KEYS_WITH_DIFFERENT_CASE", Severity::Error, at, path(), format!("condition key {key:?} is also in this block as {:?}: key names are not case-sensitive, so this is the same key twice; keep one of them", other.key.as_str()));
     }
 }
 

@@ -163,6 +163,14 @@ static EXPLANATIONS: &[Explanation] = &[
         r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["sagemaker:ListModels", "sagemaker:ListEndpoints"], "Resource": "*"}]}"#,
     ),
     entry(
+        "DUPLICATE_KEYS_WITH_DIFFERENT_CASE",
+        Error,
+        "The same condition key appears twice in one condition operator block, capitalized differently.",
+        "Condition key names are not case-sensitive, so the block names one key twice; IAM Access Analyzer reports it as an error. Keep one of them (with all the values it should take).",
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sagemaker:ListModels", "Resource": "*", "Condition": {"StringEquals": {"aws:PrincipalTag/team": "blue", "aws:principaltag/team": "red"}}}]}"#,
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sagemaker:ListModels", "Resource": "*", "Condition": {"StringEquals": {"aws:PrincipalTag/team": ["blue", "red"]}}}]}"#,
+    ),
+    entry(
         "EMPTY_ARRAY_ACTION",
         Suggestion,
         "The Action or NotAction list is empty.",
@@ -193,6 +201,14 @@ static EXPLANATIONS: &[Explanation] = &[
         "An empty Sid names nothing; remove it or give the statement a name that says what it is for.",
         r#"{"Version": "2012-10-17", "Statement": [{"Sid": "", "Effect": "Allow", "Action": "sagemaker:ListModels", "Resource": "*"}]}"#,
         r#"{"Version": "2012-10-17", "Statement": [{"Sid": "ListModels", "Effect": "Allow", "Action": "sagemaker:ListModels", "Resource": "*"}]}"#,
+    ),
+    entry(
+        "EMPTY_VARIABLE",
+        Error,
+        "A Resource or condition value holds an empty policy variable, ${}.",
+        "A policy variable names the request value to put in its place (${aws:username}); an empty one names nothing, and IAM Access Analyzer reports it as an error.",
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sagemaker:DescribeModel", "Resource": "arn:aws:sagemaker:us-east-1:111122223333:model/${}-*"}]}"#,
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sagemaker:DescribeModel", "Resource": "arn:aws:sagemaker:us-east-1:111122223333:model/${aws:username}-*"}]}"#,
     ),
     entry(
         "FORALLVALUES_WITH_SINGLE_VALUED_KEY",
