@@ -1837,6 +1837,454 @@ fn unsupported_action_for_condition_key_skips_wildcard_actions() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// ARN_ACCOUNT_NOT_ALLOWED, ARN_REGION_NOT_ALLOWED
+
+/// IAM's role, whose ARN has no Region, and a made-up type with neither Region nor account.
+const IAM_CATALOG: &str = r#"{
+  "service": {"name": "AWS Identity and Access Management (IAM)", "prefix": "iam"},
+  "actions": [
+    {"name": "GetRole", "access_levels": ["Read"],
+     "resource_types": [{"name": "role", "required": true, "condition_keys": []}],
+     "condition_keys": [], "dependent_actions": []}
+  ],
+  "resource_types": [
+    {"name": "role", "arn_formats": ["arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}"], "condition_keys": []},
+    {"name": "sms-mfa", "arn_formats": ["arn:${Partition}:iam:::sms-mfa/${MfaTokenIdWithPath}"], "condition_keys": []}
+  ],
+  "condition_keys": []
+}"#;
+
+fn with_iam_and_s3() -> Validator {
+    Validator::new()
+        .with_catalog(catalog(IAM_CATALOG))
+        .with_catalog(catalog(S3_CATALOG))
+}
+
+#[test]
+fn arn_account_not_allowed_fires() {
+    let findings = with_iam_and_s3().validate_json(&policy(
+        r#"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": ["arn:aws:s3::111122223333:amzn-s3-demo-bucket/*"]}"#,
+    ));
+    let finding = expect(
+        &findings,
+        "ARN_ACCOUNT_NOT_ALLOWED",
+        Severity::Error,
+        "Statement[0].Resource[0]",
+        &[
+            "111122223333",
+            "Amazon S3",
+            "arn:aws:s3:::amzn-s3-demo-bucket/*",
+        ],
+    );
+    let fix = finding.fix.as_ref().expect("a certain fix");
+    assert_eq!(
+        fix.replacement.as_ref().map(|r| r.text.as_str()),
+        Some("arn:aws:s3:::amzn-s3-demo-bucket/*")
+    );
+    absent(&findings, "INVALID_ARN_RESOURCE");
+    absent(&findings, "ARN_REGION_NOT_ALLOWED");
+}
+
+#[test]
+fn arn_account_not_allowed_near_miss() {
+    let validator = with_iam_and_s3();
+    // Right as written; a wildcard account, which may stand for the empty one.
+    for resource in [
+        "arn:aws:s3:::amzn-s3-demo-bucket/*",
+        "arn:aws:s3::*:amzn-s3-demo-bucket/*",
+    ] {
+        let findings = validator.validate_json(&policy(&format!(
+            r#"{{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "{resource}"}}"#
+        )));
+        absent(&findings, "ARN_ACCOUNT_NOT_ALLOWED");
+        absent(&findings, "INVALID_ARN_RESOURCE");
+    }
+    // An account is not the only thing wrong: the resource part fits no format either.
+    let findings = validator.validate_json(&policy(
+        r#"{"Effect": "Allow", "Action": "iam:GetRole", "Resource": "arn:aws:iam::111122223333:rol/MyRole"}"#,
+    ));
+    absent(&findings, "ARN_ACCOUNT_NOT_ALLOWED");
+    expect(
+        &findings,
+        "INVALID_ARN_RESOURCE",
+        Severity::Error,
+        "Statement[0].Resource",
+        &["rol/MyRole"],
+    );
+    // Without the service's catalog nothing is known of its formats.
+    let findings = check(&policy(
+        r#"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3::111122223333:amzn-s3-demo-bucket/*"}"#,
+    ));
+    absent(&findings, "ARN_ACCOUNT_NOT_ALLOWED");
+}
+
+#[test]
+fn arn_region_not_allowed_fires() {
+    let findings = with_iam_and_s3().validate_json(&policy(
+        r#"{"Effect": "Allow", "Action": "iam:GetRole", "Resource": "arn:aws:iam:us-east-1:111122223333:role/MyRole"}"#,
+    ));
+    expect(
+        &findings,
+        "ARN_REGION_NOT_ALLOWED",
+        Severity::Error,
+        "Statement[0].Resource",
+        &["us-east-1", "arn:aws:iam::111122223333:role/MyRole"],
+    );
+    absent(&findings, "INVALID_ARN_RESOURCE");
+    absent(&findings, "ARN_ACCOUNT_NOT_ALLOWED");
+    // Both fields, where only emptying both fits: one finding each, one fix.
+    let findings = with_iam_and_s3().validate_json(&policy(
+        r#"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:us-east-1:111122223333:amzn-s3-demo-bucket/key"}"#,
+    ));
+    let account = expect(
+        &findings,
+        "ARN_ACCOUNT_NOT_ALLOWED",
+        Severity::Error,
+        "Statement[0].Resource",
+        &["arn:aws:s3:::amzn-s3-demo-bucket/key"],
+    );
+    let region = expect(
+        &findings,
+        "ARN_REGION_NOT_ALLOWED",
+        Severity::Error,
+        "Statement[0].Resource",
+        &["arn:aws:s3:::amzn-s3-demo-bucket/key"],
+    );
+    assert!(account.fix.is_some() != region.fix.is_some());
+    absent(&findings, "INVALID_ARN_RESOURCE");
+}
+
+#[test]
+fn arn_region_not_allowed_near_miss() {
+    let validator = with_iam_and_s3();
+    for resource in [
+        "arn:aws:iam::111122223333:role/MyRole",
+        "arn:aws:iam:*:111122223333:role/MyRole",
+        "arn:aws:iam:${aws:RequestedRegion}:111122223333:role/MyRole",
+    ] {
+        let findings = validator.validate_json(&policy(&format!(
+            r#"{{"Effect": "Allow", "Action": "iam:GetRole", "Resource": "{resource}"}}"#
+        )));
+        absent(&findings, "ARN_REGION_NOT_ALLOWED");
+        absent(&findings, "INVALID_ARN_RESOURCE");
+    }
+    // SageMaker's ARNs all have a Region: an empty one is not this finding.
+    let findings = check(&policy(
+        r#"{"Effect": "Allow", "Action": "sagemaker:DescribeModel", "Resource": "arn:aws:sagemaker:us-east-1:111122223333:model/m"}"#,
+    ));
+    absent(&findings, "ARN_REGION_NOT_ALLOWED");
+}
+
+// ---------------------------------------------------------------------------------------------
+// DUPLICATE_KEYS_WITH_DIFFERENT_CASE, EMPTY_VARIABLE
+
+#[test]
+fn duplicate_keys_with_different_case_fires() {
+    let findings = check(&policy(
+        r#"{"Effect": "Allow", "Action": "sagemaker:ListModels", "Resource": "*",
+            "Condition": {"IpAddress": {"aws:SourceIp": "203.0.113.0/24", "aws:sourceip": "198.51.100.0/24"}}}"#,
+    ));
+    expect(
+        &findings,
+        "DUPLICATE_KEYS_WITH_DIFFERENT_CASE",
+        Severity::Error,
+        "Statement[0].Condition.IpAddress.aws:sourceip",
+        &["aws:sourceip", "aws:SourceIp"],
+    );
+}
+
+#[test]
+fn duplicate_keys_with_different_case_near_miss() {
+    for condition in [
+        // Different blocks; different tag keys (their case is the services' business).
+        r#"{"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}, "NotIpAddress": {"aws:sourceip": "203.0.113.5/32"}}"#,
+        r#"{"StringEquals": {"aws:PrincipalTag/Team": "blue", "aws:PrincipalTag/team": "red"}}"#,
+        r#"{"StringEquals": {"aws:PrincipalTag/team": "blue", "aws:PrincipalTag/project": "red"}}"#,
+    ] {
+        let findings = check(&policy(&format!(
+            r#"{{"Effect": "Allow", "Action": "sagemaker:ListModels", "Resource": "*", "Condition": {condition}}}"#
+        )));
+        absent(&findings, "DUPLICATE_KEYS_WITH_DIFFERENT_CASE");
+    }
+}
+
+#[test]
+fn empty_variable_fires() {
+    let findings = check(&policy(
+        r#"{"Effect": "Allow", "Action": "sagemaker:DescribeModel", "Resource": ["arn:aws:sagemaker:us-east-1:111122223333:model/${}-*"],
+            "Condition": {"StringEquals": {"aws:PrincipalTag/team": "x-${}"}}}"#,
+    ));
+    let hits: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.code == "EMPTY_VARIABLE")
+        .collect();
+    assert_eq!(hits.len(), 2, "{}", dump(&findings));
+    assert_eq!(hits[0].path, "Statement[0].Resource[0]");
+    assert!(hits[0].message.contains("model/${}-*"), "{}", hits[0]);
+    assert_eq!(hits[0].severity, Severity::Error);
+    assert_eq!(
+        hits[1].path,
+        "Statement[0].Condition.StringEquals.aws:PrincipalTag/team"
+    );
+    assert!(hits[1].message.contains("x-${}"), "{}", hits[1]);
+}
+
+#[test]
+fn empty_variable_near_miss() {
+    let resource = "arn:aws:sagemaker:us-east-1:111122223333:model/${aws:username}-*";
+    let findings = check(&policy(&format!(
+        r#"{{"Effect": "Allow", "Action": "sagemaker:DescribeModel", "Resource": "{resource}"}}"#
+    )));
+    absent(&findings, "EMPTY_VARIABLE");
+    // Without Version 2012-10-17, ${} is literal text, not a variable.
+    let text = r#"{"Version": "2008-10-17", "Statement": [{"Effect": "Allow", "Action": "sagemaker:DescribeModel", "Resource": "arn:aws:sagemaker:us-east-1:111122223333:model/${}-*"}]}"#;
+    absent(&check(text), "EMPTY_VARIABLE");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tag condition keys the actions do not support
+
+#[test]
+fn allow_with_unsupported_tag_condition_key_for_service_fires() {
+    // CreateTrainingJob lists aws:RequestTag; DescribeTrainingJob does not.
+    let findings = check(&policy(
+        r#"{"Effect": "Allow", "Action": ["sagemaker:CreateTrainingJob", "sagemaker:DescribeTrainingJob"], "Resource": "*",
+            "Condition": {"StringEquals": {"aws:RequestTag/team": "ml"}}}"#,
+    ));
+    let finding = expect(
+        &findings,
+        "ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+        Severity::Suggestion,
+        "Statement[0].Condition.StringEquals.aws:RequestTag/team",
+        &[
+            "aws:RequestTag/team",
+            "sagemaker:DescribeTrainingJob",
+            "never matches",
+        ],
+    );
+    assert!(!finding.message.contains("CreateTrainingJob"), "{finding}");
+    // aws:TagKeys, and aws:ResourceTag on actions without resource types.
+    let findings = check(&policy(
+        r#"{"Effect": "Allow", "Action": ["sagemaker:ListModels", "sagemaker:DescribeModel"], "Resource": "*",
+            "Condition": {"StringNotEquals": {"aws:ResourceTag/team": "ml"}, "ForAllValues:StringEquals": {"aws:TagKeys": ["team"]}}}"#,
+    ));
+    let hits: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.code == "ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE")
+        .collect();
+    assert_eq!(hits.len(), 2, "{}", dump(&findings));
+    assert!(
+        hits[0].path.ends_with("aws:ResourceTag/team"),
+        "{}",
+        hits[0]
+    );
+    assert!(
+        hits[0].message.contains("sagemaker:ListModels"),
+        "{}",
+        hits[0]
+    );
+    assert!(!hits[0].message.contains("DescribeModel"), "{}", hits[0]);
+    assert!(hits[0].message.contains("restricts nothing"), "{}", hits[0]);
+    assert!(hits[1].path.ends_with("aws:TagKeys"), "{}", hits[1]);
+    assert!(
+        hits[1].message.contains("sagemaker:DescribeModel"),
+        "{}",
+        hits[1]
+    );
+    // A pattern none of whose actions supports the key (ListEndpointConfigs, ListEndpoints).
+    let findings = check(&policy(
+        r#"{"Effect": "Allow", "Action": "sagemaker:ListEndpoint*", "Resource": "*",
+            "Condition": {"StringEquals": {"aws:ResourceTag/team": "ml"}}}"#,
+    ));
+    expect(
+        &findings,
+        "ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+        Severity::Suggestion,
+        "Statement[0].Condition.StringEquals.aws:ResourceTag/team",
+        &["sagemaker:ListEndpoint*"],
+    );
+}
+
+#[test]
+fn allow_with_unsupported_tag_condition_key_for_service_near_miss() {
+    for (actions, key) in [
+        (r#""sagemaker:CreateTrainingJob""#, "aws:RequestTag/team"),
+        (r#""sagemaker:CreateTrainingJob""#, "aws:ResourceTag/team"),
+        (r#""sagemaker:DescribeTrainingJob""#, "aws:ResourceTag/team"),
+        (r#""sagemaker:AddTags""#, "aws:RequestTag/team"),
+        // A pattern some of whose actions support it, "*", and unchecked services.
+        (r#""sagemaker:Describe*""#, "aws:ResourceTag/team"),
+        // ListTags, unlike the other List actions, supports it.
+        (r#""sagemaker:List*""#, "aws:ResourceTag/team"),
+        (r#"["*", "sagemaker:ListModels"]"#, "aws:PrincipalTag/team"),
+        (r#""*""#, "aws:ResourceTag/team"),
+        (r#""lambda:GetFunction""#, "aws:ResourceTag/team"),
+    ] {
+        let findings = check(&policy(&format!(
+            r#"{{"Effect": "Allow", "Action": {actions}, "Resource": "*",
+                "Condition": {{"StringEquals": {{"{key}": "ml"}}}}}}"#
+        )));
+        absent(
+            &findings,
+            "ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+        );
+    }
+}
+
+#[test]
+fn tag_condition_keys_of_the_service_and_of_loaded_catalogs() {
+    // The service's own tag key: some of the named actions support it (for these resources),
+    // so not UNSUPPORTED_ACTION_FOR_CONDITION_KEY, but ListModels is named.
+    let findings = check(&policy(
+        r#"{"Effect": "Deny", "Action": ["sagemaker:DeleteModel", "sagemaker:ListModels"], "Resource": "*",
+            "Condition": {"StringEquals": {"sagemaker:ResourceTag/team": "ml"}}}"#,
+    ));
+    absent(&findings, "UNSUPPORTED_ACTION_FOR_CONDITION_KEY");
+    expect(
+        &findings,
+        "DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+        Severity::SecurityWarning,
+        "Statement[0].Condition.StringEquals.sagemaker:ResourceTag/team",
+        &["sagemaker:ListModels"],
+    );
+    // When no action supports it, only UNSUPPORTED_ACTION_FOR_CONDITION_KEY.
+    let findings = check(&policy(
+        r#"{"Effect": "Deny", "Action": "sagemaker:ListModels", "Resource": "*",
+            "Condition": {"StringEquals": {"sagemaker:ResourceTag/team": "ml"}}}"#,
+    ));
+    expect(
+        &findings,
+        "UNSUPPORTED_ACTION_FOR_CONDITION_KEY",
+        Severity::Error,
+        "Statement[0].Condition.StringEquals.sagemaker:ResourceTag/team",
+        &["sagemaker:ListModels"],
+    );
+    absent(
+        &findings,
+        "DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+    );
+    // A loaded catalog's action: S3's test catalog lists no tag key for GetObject.
+    let validator = Validator::new().with_catalog(catalog(S3_CATALOG));
+    let text = policy(
+        r#"{"Effect": "Deny", "Action": ["s3:GetObject", "sagemaker:DeleteModel"], "Resource": "*",
+            "Condition": {"StringEquals": {"aws:ResourceTag/status": "Confidential"}}}"#,
+    );
+    let findings = validator.validate_json(&text);
+    let finding = expect(
+        &findings,
+        "DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+        Severity::SecurityWarning,
+        "Statement[0].Condition.StringEquals.aws:ResourceTag/status",
+        &["s3:GetObject", "never matches", "denies nothing"],
+    );
+    assert!(!finding.message.contains("DeleteModel"), "{finding}");
+    // Without the catalog, s3 is unchecked.
+    absent(
+        &check(&text),
+        "DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+    );
+}
+
+#[test]
+fn deny_with_unsupported_tag_condition_key_for_service_fires() {
+    let findings = check(&policy(
+        r#"{"Effect": "Deny", "Action": ["sagemaker:DeleteModel", "sagemaker:DescribeTrainingJob"], "Resource": "*",
+            "Condition": {"ForAnyValue:StringEquals": {"aws:TagKeys": ["status"]}}}"#,
+    ));
+    let finding = expect(
+        &findings,
+        "DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+        Severity::SecurityWarning,
+        "Statement[0].Condition.ForAnyValue:StringEquals.aws:TagKeys",
+        &[
+            "aws:TagKeys",
+            "sagemaker:DeleteModel",
+            "sagemaker:DescribeTrainingJob",
+            "denies nothing",
+        ],
+    );
+    assert_eq!(finding.statement, Some(0));
+}
+
+#[test]
+fn deny_with_unsupported_tag_condition_key_for_service_near_miss() {
+    let findings = check(&policy(
+        r#"{"Effect": "Deny", "Action": ["sagemaker:DeleteModel", "sagemaker:DescribeTrainingJob"], "Resource": "*",
+            "Condition": {"StringEquals": {"aws:ResourceTag/status": "Confidential"}}}"#,
+    ));
+    absent(
+        &findings,
+        "DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+    );
+    absent(
+        &findings,
+        "ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+    );
+}
+
+#[test]
+fn notaction_with_unsupported_tag_condition_key_fires() {
+    let findings = check(&policy(
+        r#"{"Effect": "Deny", "NotAction": "sagemaker:List*", "Resource": "*",
+            "Condition": {"StringEquals": {"aws:ResourceTag/status": "Confidential"}}}"#,
+    ));
+    expect(
+        &findings,
+        "DENY_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+        Severity::SecurityWarning,
+        "Statement[0].Condition.StringEquals.aws:ResourceTag/status",
+        &[
+            "aws:ResourceTag/status",
+            "such as sagemaker:",
+            "Action instead",
+        ],
+    );
+    absent(
+        &findings,
+        "DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+    );
+    let findings = check(&policy(
+        r#"{"Effect": "Allow", "NotAction": "sagemaker:Delete*", "Resource": "*",
+            "Condition": {"StringEquals": {"aws:RequestTag/team": "ml"}}}"#,
+    ));
+    expect(
+        &findings,
+        "ALLOW_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+        Severity::Suggestion,
+        "Statement[0].Condition.StringEquals.aws:RequestTag/team",
+        &["aws:RequestTag/team", "such as sagemaker:"],
+    );
+}
+
+#[test]
+fn notaction_with_unsupported_tag_condition_key_near_miss() {
+    // Every action of the loaded catalogs is excluded: no covered action is known to lack it.
+    for (effect, not_action) in [("Deny", r#""sagemaker:*""#), ("Allow", r#""*""#)] {
+        let findings = check(&policy(&format!(
+            r#"{{"Effect": "{effect}", "NotAction": {not_action}, "Resource": "*",
+                "Condition": {{"StringEquals": {{"aws:ResourceTag/status": "Confidential"}}}}}}"#
+        )));
+        absent(
+            &findings,
+            "DENY_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+        );
+        absent(
+            &findings,
+            "ALLOW_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+        );
+    }
+    // A key that is not a resource or request tag key.
+    let findings = check(&policy(
+        r#"{"Effect": "Deny", "NotAction": "sagemaker:List*", "Resource": "*",
+            "Condition": {"StringEquals": {"aws:PrincipalTag/status": "Confidential"}}}"#,
+    ));
+    absent(
+        &findings,
+        "DENY_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
 // MISSING_DEPENDENT_ACTION
 
 #[test]

@@ -92,6 +92,9 @@ impl std::fmt::Display for StatementPath {
 
 struct Context<'a> {
     validator: &'a Validator,
+    /// Whether the policy's Version has policy variables (2012-10-17): under 2008-10-17 and
+    /// without a Version, `${...}` is literal text.
+    variables: bool,
     findings: Vec<Finding>,
     unchecked_services: BTreeSet<String>,
 }
@@ -150,6 +153,10 @@ impl Context<'_> {
 pub(super) fn check_policy(validator: &Validator, policy: &Policy) -> Vec<Finding> {
     let mut context = Context {
         validator,
+        variables: policy
+            .version
+            .as_ref()
+            .is_some_and(|version| version.as_str() == crate::policy::Version::CURRENT.as_str()),
         findings: Vec::new(),
         unchecked_services: BTreeSet::new(),
     };
@@ -333,6 +340,12 @@ fn check_statement<'a>(
             context.push("ALLOW_WITH_NOT_RESOURCE", Severity::SecurityWarning, at, format!("{base}.NotResource"), "Allow with NotResource grants the actions on every resource not listed, including ones created later; list the resources instead".into());
         }
         for (position, item) in items.iter().enumerate() {
+            check_empty_variable(
+                context,
+                at,
+                &|| item_path(base, name, items, position),
+                item.as_str(),
+            );
             // The path is only written out for a finding.
             check_arn(
                 context,
@@ -660,6 +673,9 @@ fn check_arn(
         // No format can match a wrongly cased service; the case finding already says why.
         Some(_) if !service_lower_case => {}
         Some(catalog) if !catalog.resource_types().is_empty() && !catalog.parts_fit_any(&parts) => {
+            if report_field_not_allowed(context, at, path, text, catalog, parts) {
+                return;
+            }
             let hint = match nearest_format(catalog, parts.resource) {
                 Some((name, format)) => format!("did you mean {name} ({format})?"),
                 None => format!("its ARN formats start {}", formats_summary(catalog)),
@@ -681,6 +697,72 @@ fn check_arn(
         }
         None => {}
     }
+}
+
+/// ARN_ACCOUNT_NOT_ALLOWED and ARN_REGION_NOT_ALLOWED, in place of INVALID_ARN_RESOURCE, for an
+/// ARN that fits none of the service's formats as written but does once its account (or
+/// Region, or both) is left empty, as the formats it then fits have it. Returns whether it
+/// reported. An ARN that fits with either field emptied is left to INVALID_ARN_RESOURCE: which
+/// field is wrong is not certain.
+fn report_field_not_allowed(
+    context: &mut Context<'_>,
+    at: Option<(usize, &Statement)>,
+    path: &dyn Fn() -> String,
+    text: &str,
+    catalog: &ServiceCatalog,
+    parts: ArnParts<'_>,
+) -> bool {
+    use crate::arn_match::FieldKind;
+    // Only a literal value can be told to be present: a wildcard may stand for nothing.
+    let written = |field: &str, kind: FieldKind| !field.is_empty() && kind == FieldKind::Literal;
+    let account = written(parts.account, parts.kinds[3]);
+    let region = written(parts.region, parts.kinds[2]);
+    if !account && !region {
+        return false;
+    }
+    let without_account = ArnParts {
+        account: "",
+        ..parts
+    };
+    let without_region = ArnParts {
+        region: "",
+        ..parts
+    };
+    let without_both = ArnParts {
+        region: "",
+        ..without_account
+    };
+    let fits_without_account = account && catalog.parts_fit_any(&without_account);
+    let fits_without_region = region && catalog.parts_fit_any(&without_region);
+    let (account_wrong, region_wrong) = match (fits_without_account, fits_without_region) {
+        (true, true) => return false,
+        (true, false) => (true, false),
+        (false, true) => (false, true),
+        (false, false) if account && region && catalog.parts_fit_any(&without_both) => (true, true),
+        (false, false) => return false,
+    };
+    let fixed = format!(
+        "arn:{}:{}:{}:{}:{}",
+        parts.partition,
+        parts.service,
+        if region_wrong { "" } else { parts.region },
+        if account_wrong { "" } else { parts.account },
+        parts.resource
+    );
+    // One fix for both findings: it empties both fields.
+    let mut fix = Some(replace_fix(
+        text,
+        fixed.clone(),
+        path(),
+        ReplacedPart::Value,
+    ));
+    if account_wrong {
+        context.push_fix("ARN_ACCOUNT_NOT_ALLOWED", Severity::Error, at, path(), format!("{text:?} has account {:?}, but the ARNs of {} that it otherwise fits have an empty account field: write {fixed:?}", parts.account, catalog.name), fix.take());
+    }
+    if region_wrong {
+        context.push_fix("ARN_REGION_NOT_ALLOWED", Severity::Error, at, path(), format!("{text:?} has Region {:?}, but the ARNs of {} that it otherwise fits have an empty Region field: write {fixed:?}", parts.region, catalog.name), fix.take());
+    }
+    true
 }
 
 /// The leading word of an ARN's resource part: `training-job` of `training-job/${Name}`.
@@ -1035,9 +1117,10 @@ fn check_conditions(
             text: operator_text,
             lone: block.entries.len() == 1,
         };
-        for entry in &block.entries {
+        for (position, entry) in block.entries.iter().enumerate() {
             let key_text = entry.key.as_str();
             let path = &|| format!("{}.{key_text}", block_path());
+            check_key_case(context, at, path, key_text, &block.entries[..position]);
             let Some(info) = resolve_key(context, at, path, key_text) else {
                 continue;
             };
@@ -1051,8 +1134,12 @@ fn check_conditions(
                 entry.values.as_slice(),
             );
             check_values(context, at, path, operator, &info, entry.values.as_slice());
-            if !info.global {
-                check_key_support(context, at, path, operator, &info, scope);
+            // A service key no action supports is reported once, as
+            // UNSUPPORTED_ACTION_FOR_CONDITION_KEY; the tag codes name the rest.
+            let reported =
+                !info.global && check_key_support(context, at, path, operator, &info, scope);
+            if !reported && is_tag_key(&info) {
+                check_tag_key_support(context, at, path, operator, &info, key_text, scope);
             }
         }
     }
@@ -1467,6 +1554,7 @@ fn check_values(
     for value in values {
         let text = value.as_text();
         let text = text.as_ref();
+        check_empty_variable(context, at, path, text);
         let (valid, code, severity, expected) = match family {
             OperatorFamily::Bool | OperatorFamily::Null => (
                 text.eq_ignore_ascii_case("true") || text.eq_ignore_ascii_case("false"),
@@ -1519,6 +1607,40 @@ fn check_values(
     }
 }
 
+/// EMPTY_VARIABLE: a `${}` in a Resource or condition value of a policy with variables.
+fn check_empty_variable(
+    context: &mut Context<'_>,
+    at: Option<(usize, &Statement)>,
+    path: &dyn Fn() -> String,
+    text: &str,
+) {
+    if context.variables && text.contains("${}") {
+        context.push("EMPTY_VARIABLE", Severity::Error, at, path(), format!("{text:?} has an empty policy variable ${{}}: name a request value inside it, such as ${{aws:username}}, or remove it"));
+    }
+}
+
+/// DUPLICATE_KEYS_WITH_DIFFERENT_CASE: a key written earlier in the same operator block with
+/// other capitalization. Key names are not case-sensitive, so both are the same key; only a
+/// difference before the tag key (`aws:resourcetag/team`, `aws:ResourceTag/team`) counts, since
+/// the tag key after `/` is left to the services.
+fn check_key_case(
+    context: &mut Context<'_>,
+    at: Option<(usize, &Statement)>,
+    path: &dyn Fn() -> String,
+    key: &str,
+    earlier: &[crate::policy::ConditionEntry],
+) {
+    let same_key = |other: &str| {
+        other != key
+            && other.eq_ignore_ascii_case(key)
+            && other.split_once('/').map(|(_, tail)| tail)
+                == key.split_once('/').map(|(_, tail)| tail)
+    };
+    if let Some(other) = earlier.iter().find(|other| same_key(other.key.as_str())) {
+        context.push("DUPLICATE_KEYS_WITH_DIFFERENT_CASE", Severity::Error, at, path(), format!("condition key {key:?} is also in this block as {:?}: key names are not case-sensitive, so this is the same key twice; keep one of them", other.key.as_str()));
+    }
+}
+
 /// Whether `text` is one policy variable and nothing else: `${aws:SourceIp}`.
 fn is_lone_variable(text: &str) -> bool {
     text.strip_prefix("${")
@@ -1553,7 +1675,7 @@ fn check_key_support(
     operator: Operator,
     info: &KeyInfo,
     scope: &KeyScope<'_, '_>,
-) {
+) -> bool {
     let KeyScope {
         statement,
         listed: arns,
@@ -1561,7 +1683,7 @@ fn check_key_support(
     } = *scope;
     // Only keys of a loaded catalog say which actions support them.
     let Some(prefix) = info.catalog_prefix else {
-        return;
+        return false;
     };
     // A bare "*" grants every action, some of which may support the key, yet resolves to no
     // catalog entry; like any wildcard it leaves the key's support open.
@@ -1577,11 +1699,11 @@ fn check_key_support(
         match action.facts {
             Some(facts) => named.push((action.catalog, facts)),
             // So does a pattern of the service.
-            None => return,
+            None => return false,
         }
     }
     if grants_all || named.is_empty() {
-        return;
+        return false;
     }
     let supported = named.iter().any(|&(catalog, facts)| {
         facts
@@ -1613,6 +1735,169 @@ fn check_key_support(
             .collect();
         let outcome = absent_key_outcome(operator, statement.effect);
         context.push("UNSUPPORTED_ACTION_FOR_CONDITION_KEY", Severity::Error, at, path(), format!("no action of this statement supports {} ({}), so the key is never in their requests: {outcome}", info.name, names.join(", ")));
+    }
+    !supported
+}
+
+/// The part of a catalog key's name before its parameter: `aws:ResourceTag/` of
+/// `aws:ResourceTag/${TagKey}`; the whole name of a key without one.
+fn key_stem(name: &str) -> &str {
+    name.find("${").map_or(name, |at| &name[..at])
+}
+
+/// Whether a resolved key is a resource or request tag key: `aws:ResourceTag/...`,
+/// `aws:RequestTag/...`, `aws:TagKeys`, or a loaded service's own (`sagemaker:ResourceTag/...`).
+/// `aws:PrincipalTag` is about the caller, not the resource, and every request carries it.
+fn is_tag_key(info: &KeyInfo) -> bool {
+    let Some((prefix, rest)) = info.name.split_once(':') else {
+        return false;
+    };
+    let service_key = info.catalog_prefix.is_some();
+    let global_key = info.global && prefix.eq_ignore_ascii_case("aws") && info.value_type.is_some();
+    (service_key || global_key)
+        && (starts_with_ignore_case(rest, "ResourceTag/")
+            || starts_with_ignore_case(rest, "RequestTag/")
+            || rest.eq_ignore_ascii_case("TagKeys"))
+}
+
+fn starts_with_ignore_case(text: &str, head: &str) -> bool {
+    text.as_bytes()
+        .get(..head.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(head.as_bytes()))
+}
+
+/// Whether the catalog lists the tag key `stem` (see [`key_stem`]) for the action: among its
+/// own keys, on a resource type row, or among the keys of a resource type it lists. An action
+/// that lists a resource type the catalog lacks is taken to support it: there is nothing to
+/// compare with.
+fn action_lists_key(catalog: &ServiceCatalog, facts: &ActionFacts, stem: &str) -> bool {
+    let listed = |keys: &[String]| {
+        keys.iter()
+            .any(|key| key_stem(key).eq_ignore_ascii_case(stem))
+    };
+    listed(&facts.condition_keys)
+        || facts.resource_types.iter().any(|row| {
+            listed(&row.condition_keys)
+                || catalog
+                    .resource_type(&row.resource_type)
+                    .is_none_or(|rt| listed(&rt.condition_keys))
+        })
+}
+
+/// ALLOW_/DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE: the actions of a statement
+/// (named, or patterns none of whose actions support the key) whose catalog does not list a
+/// tag key the condition uses; their requests never carry it. With NotAction,
+/// ALLOW_/DENY_NOTACTION_...: one action of a loaded catalog that the statement covers and
+/// that does not support the key shows that the condition cannot apply to all it covers.
+/// Actions of services without a loaded catalog, and `"*"`, are never reported.
+fn check_tag_key_support(
+    context: &mut Context<'_>,
+    at: Option<(usize, &Statement)>,
+    path: &dyn Fn() -> String,
+    operator: Operator,
+    info: &KeyInfo,
+    written: &str,
+    scope: &KeyScope<'_, '_>,
+) {
+    let statement = scope.statement;
+    let Some(action_element) = &statement.action else {
+        return;
+    };
+    let stem = key_stem(info.name);
+    // A service's own key is only ever in its own actions' requests: the key of another
+    // service's action is another check's business (UNSUPPORTED_ACTION_FOR_CONDITION_KEY).
+    let of_key_service = |catalog: &ServiceCatalog| {
+        info.catalog_prefix
+            .is_none_or(|prefix| catalog.prefix.eq_ignore_ascii_case(prefix))
+    };
+    let deny = statement.effect == crate::policy::Effect::Deny;
+    let outcome = absent_key_outcome(operator, statement.effect);
+    match action_element {
+        ActionElement::Action(items) => {
+            let mut unsupported: Vec<String> = Vec::new();
+            for action in scope
+                .granted
+                .iter()
+                .filter(|action| of_key_service(action.catalog))
+            {
+                let catalog = action.catalog;
+                match action.facts {
+                    Some(facts) => {
+                        if !action_lists_key(catalog, facts, stem) {
+                            unsupported.push(format!("{}:{}", catalog.prefix, facts.name));
+                        }
+                    }
+                    None => {
+                        let text = items.as_slice()[action.path.position.unwrap_or(0)].as_str();
+                        let name = text.split_once(':').map_or(text, |(_, name)| name);
+                        if !catalog
+                            .matching(name)
+                            .any(|facts| action_lists_key(catalog, facts, stem))
+                        {
+                            unsupported.push(format!("{text} (none of the actions it matches)"));
+                        }
+                    }
+                }
+            }
+            if unsupported.is_empty() {
+                return;
+            }
+            let (code, severity) = if deny {
+                (
+                    "DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+                    Severity::SecurityWarning,
+                )
+            } else {
+                (
+                    "ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+                    Severity::Suggestion,
+                )
+            };
+            context.push(code, severity, at, path(), format!("{written} is not supported by {}: the catalog lists it neither for the action nor for its resource types, so their requests never carry it and, for them, {outcome}; move them to a statement without this key", unsupported.join(", ")));
+        }
+        ActionElement::NotAction(items) => {
+            let excluded = |catalog: &ServiceCatalog, facts: &ActionFacts| {
+                items.iter().any(|item| {
+                    let text = item.as_str();
+                    text == "*"
+                        || text.split_once(':').is_some_and(|(prefix, name)| {
+                            wildcard_match_ignore_case(prefix, &catalog.prefix)
+                                && wildcard_match_ignore_case(name, &facts.name)
+                        })
+                })
+            };
+            let validator = context.validator;
+            let example = validator
+                .catalogs()
+                .iter()
+                .filter(|catalog| of_key_service(catalog))
+                .find_map(|catalog| {
+                    catalog
+                        .actions()
+                        .iter()
+                        .find(|facts| {
+                            !excluded(catalog, facts) && !action_lists_key(catalog, facts, stem)
+                        })
+                        .map(|facts| format!("{}:{}", catalog.prefix, facts.name))
+                });
+            let Some(example) = example else {
+                return;
+            };
+            let (code, severity, effect) = if deny {
+                (
+                    "DENY_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+                    Severity::SecurityWarning,
+                    "Deny",
+                )
+            } else {
+                (
+                    "ALLOW_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+                    Severity::Suggestion,
+                    "Allow",
+                )
+            };
+            context.push(code, severity, at, path(), format!("{effect} with NotAction covers actions that do not support {written}, such as {example}, whose requests never carry it: for them, {outcome}; list the actions in Action instead"));
+        }
     }
 }
 

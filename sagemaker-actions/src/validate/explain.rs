@@ -67,6 +67,14 @@ use Severity::{Error, Info, SecurityWarning, Suggestion, Warning};
 /// Sorted by code, for [`explain`]'s binary search (a unit test keeps it so).
 static EXPLANATIONS: &[Explanation] = &[
     entry(
+        "ALLOW_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+        Suggestion,
+        "An Allow statement with NotAction has a resource or request tag condition key (aws:ResourceTag/..., aws:RequestTag/..., aws:TagKeys) that some of the actions it covers do not support.",
+        "An action that does not support the key never has it in its requests, so the condition does not do for it what it says: with StringEquals the statement never allows it, with a negated or ...IfExists operator it always does. NotAction covers every action not listed, including ones added later, so which actions the tag decides is not visible in the policy.",
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "NotAction": "sagemaker:Delete*", "Resource": "*", "Condition": {"StringEquals": {"aws:ResourceTag/team": "ml"}}}]}"#,
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sagemaker:DescribeModel", "Resource": "*", "Condition": {"StringEquals": {"aws:ResourceTag/team": "ml"}}}]}"#,
+    ),
+    entry(
         "ALLOW_WITH_NOT_ACTION",
         SecurityWarning,
         "An Allow statement uses NotAction.",
@@ -91,12 +99,52 @@ static EXPLANATIONS: &[Explanation] = &[
         r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sagemaker:DescribeModel", "Resource": "arn:aws:sagemaker:us-east-1:111122223333:model/public-*"}]}"#,
     ),
     entry(
+        "ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+        Suggestion,
+        "An Allow statement has a resource or request tag condition key (aws:ResourceTag/..., aws:RequestTag/..., aws:TagKeys, or the service's own) that some of its actions do not support, per their catalog.",
+        "The key is never in those actions' requests, so the condition does not do for them what it says: with StringEquals the statement never allows them, with a negated or ...IfExists operator it allows them whatever the tags. Move them to a statement without the key.",
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["sagemaker:CreateTrainingJob", "sagemaker:DescribeTrainingJob"], "Resource": "*", "Condition": {"StringEquals": {"aws:RequestTag/team": "ml"}}}]}"#,
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sagemaker:CreateTrainingJob", "Resource": "*", "Condition": {"StringEquals": {"aws:RequestTag/team": "ml"}}}, {"Effect": "Allow", "Action": "sagemaker:DescribeTrainingJob", "Resource": "*", "Condition": {"StringEquals": {"aws:ResourceTag/team": "ml"}}}]}"#,
+    ),
+    entry(
+        "ARN_ACCOUNT_NOT_ALLOWED",
+        Error,
+        "A Resource ARN has an account ID where the service's ARN format has none (an S3 bucket, say); reported for services whose catalog is loaded (here `--catalog data/s3.json`).",
+        "The ARN matches no resource: a bucket's ARN is arn:aws:s3:::name, bucket names being global, so with an account ID the statement applies to nothing. The fix empties the account field.",
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3::111122223333:amzn-s3-demo-bucket"}]}"#,
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::amzn-s3-demo-bucket"}]}"#,
+    ),
+    entry(
+        "ARN_REGION_NOT_ALLOWED",
+        Error,
+        "A Resource ARN has a Region where the service's ARN format has none (IAM, say); reported for services whose catalog is loaded (here `--catalog data/iam.json`).",
+        "The ARN matches no resource: IAM resources are global and their ARNs have an empty Region field, so the statement applies to nothing. The fix empties the Region field.",
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "iam:GetRole", "Resource": "arn:aws:iam:us-east-1:111122223333:role/MyRole"}]}"#,
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "iam:GetRole", "Resource": "arn:aws:iam::111122223333:role/MyRole"}]}"#,
+    ),
+    entry(
         "DATA_TYPE_MISMATCH",
         Error,
         "An element holds a JSON value of the wrong type (a number where a string belongs, an object where a list belongs).",
         "IAM rejects the whole policy: nothing in it takes effect.",
         r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": 42, "Resource": "*"}]}"#,
         r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sagemaker:ListModels", "Resource": "*"}]}"#,
+    ),
+    entry(
+        "DENY_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+        SecurityWarning,
+        "A Deny statement with NotAction has a resource or request tag condition key (aws:ResourceTag/..., aws:RequestTag/..., aws:TagKeys) that some of the actions it covers do not support.",
+        "An action that does not support the key never has it in its requests: with StringEquals the Deny never applies to it, however the resource is tagged. NotAction covers every action not listed, including ones added later, so which actions escape the Deny is not visible in the policy; list the actions to deny in Action.",
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "NotAction": "sagemaker:List*", "Resource": "*", "Condition": {"StringEquals": {"aws:ResourceTag/status": "Confidential"}}}]}"#,
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "sagemaker:DeleteModel", "Resource": "*", "Condition": {"StringEquals": {"aws:ResourceTag/status": "Confidential"}}}]}"#,
+    ),
+    entry(
+        "DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+        SecurityWarning,
+        "A Deny statement has a resource or request tag condition key (aws:ResourceTag/..., aws:RequestTag/..., aws:TagKeys, or the service's own) that some of its actions do not support, per their catalog.",
+        "The key is never in those actions' requests: with StringEquals the Deny never applies to them, however the resource is tagged, so it denies less than it reads. Move them to a statement that denies them another way (by resource name, say); an ...IfExists operator is no fix, as it denies them always.",
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": ["sagemaker:DeleteModel", "sagemaker:ListModels"], "Resource": "*", "Condition": {"StringEquals": {"aws:ResourceTag/status": "Confidential"}}}]}"#,
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "sagemaker:DeleteModel", "Resource": "*", "Condition": {"StringEquals": {"aws:ResourceTag/status": "Confidential"}}}]}"#,
     ),
     entry(
         "DEPRECATED_CONDITION_KEY",
@@ -113,6 +161,14 @@ static EXPLANATIONS: &[Explanation] = &[
         "JSON parsers keep only one of the two (which one varies), so part of what is written is silently ignored; IAM rejects such policies. Merge the two.",
         r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sagemaker:ListModels", "Action": "sagemaker:ListEndpoints", "Resource": "*"}]}"#,
         r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["sagemaker:ListModels", "sagemaker:ListEndpoints"], "Resource": "*"}]}"#,
+    ),
+    entry(
+        "DUPLICATE_KEYS_WITH_DIFFERENT_CASE",
+        Error,
+        "The same condition key appears twice in one condition operator block, capitalized differently.",
+        "Condition key names are not case-sensitive, so the block names one key twice; IAM Access Analyzer reports it as an error. Keep one of them (with all the values it should take).",
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sagemaker:ListModels", "Resource": "*", "Condition": {"StringEquals": {"aws:PrincipalTag/team": "blue", "aws:principaltag/team": "red"}}}]}"#,
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sagemaker:ListModels", "Resource": "*", "Condition": {"StringEquals": {"aws:PrincipalTag/team": ["blue", "red"]}}}]}"#,
     ),
     entry(
         "EMPTY_ARRAY_ACTION",
@@ -145,6 +201,14 @@ static EXPLANATIONS: &[Explanation] = &[
         "An empty Sid names nothing; remove it or give the statement a name that says what it is for.",
         r#"{"Version": "2012-10-17", "Statement": [{"Sid": "", "Effect": "Allow", "Action": "sagemaker:ListModels", "Resource": "*"}]}"#,
         r#"{"Version": "2012-10-17", "Statement": [{"Sid": "ListModels", "Effect": "Allow", "Action": "sagemaker:ListModels", "Resource": "*"}]}"#,
+    ),
+    entry(
+        "EMPTY_VARIABLE",
+        Error,
+        "A Resource or condition value holds an empty policy variable, ${}.",
+        "A policy variable names the request value to put in its place (${aws:username}); an empty one names nothing, and IAM Access Analyzer reports it as an error.",
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sagemaker:DescribeModel", "Resource": "arn:aws:sagemaker:us-east-1:111122223333:model/${}-*"}]}"#,
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sagemaker:DescribeModel", "Resource": "arn:aws:sagemaker:us-east-1:111122223333:model/${aws:username}-*"}]}"#,
     ),
     entry(
         "FORALLVALUES_WITH_SINGLE_VALUED_KEY",
@@ -638,6 +702,28 @@ mod tests {
         }
     }
 
+    /// The catalogs of other services a code's example needs, in the schema of
+    /// `data/sagemaker.json`: only the parts the example uses.
+    fn with_catalogs_for(code: &str, validator: Validator) -> Validator {
+        const S3: &str = r#"{"service": {"name": "Amazon S3", "prefix": "s3"},
+            "actions": [{"name": "ListBucket", "access_levels": ["List"], "resource_types": [{"name": "bucket", "required": true, "condition_keys": []}], "condition_keys": [], "dependent_actions": []}],
+            "resource_types": [{"name": "bucket", "arn_formats": ["arn:${Partition}:s3:::${BucketName}"], "condition_keys": []},
+                {"name": "accesspoint", "arn_formats": ["arn:${Partition}:s3:${Region}:${Account}:accesspoint/${AccessPointName}"], "condition_keys": []}],
+            "condition_keys": []}"#;
+        const IAM: &str = r#"{"service": {"name": "AWS Identity and Access Management (IAM)", "prefix": "iam"},
+            "actions": [{"name": "GetRole", "access_levels": ["Read"], "resource_types": [{"name": "role", "required": true, "condition_keys": []}], "condition_keys": [], "dependent_actions": []}],
+            "resource_types": [{"name": "role", "arn_formats": ["arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}"], "condition_keys": []}],
+            "condition_keys": []}"#;
+        let catalog = match code {
+            "ARN_ACCOUNT_NOT_ALLOWED" => S3,
+            "ARN_REGION_NOT_ALLOWED" => IAM,
+            _ => return validator,
+        };
+        validator.with_catalog(
+            crate::validate::ServiceCatalog::from_json(catalog).expect("example catalog"),
+        )
+    }
+
     #[test]
     fn every_before_raises_its_code_and_every_after_does_not() {
         // A 6,144-character example would not be read; the size check has its own tests.
@@ -645,7 +731,10 @@ mod tests {
         // The fix is loading a catalog, not editing the policy.
         const SAME_AFTER: &[&str] = &["UNCHECKED_SERVICE"];
         for entry in EXPLANATIONS {
-            let validator = Validator::new().with_options(options_for(entry.code));
+            let validator = with_catalogs_for(
+                entry.code,
+                Validator::new().with_options(options_for(entry.code)),
+            );
             let before = validator.validate_json(entry.before);
             if SHORTENED_BEFORE.contains(&entry.code) {
                 assert!(before
