@@ -6,6 +6,7 @@ mod bench;
 mod bench_macro;
 mod bench_validate;
 mod codegen;
+mod companions;
 mod corpus;
 mod global_keys;
 mod history;
@@ -33,8 +34,10 @@ enum Command {
     Scrape(scrape::ScrapeArgs),
     /// Generate sagemaker-actions/src/generated/ from data/ (--check: fail if it is stale).
     Codegen(codegen::CodegenArgs),
-    /// The main job: scrape (only with --html or --url), then codegen. Offline by default.
+    /// The main job: read and merge the documents given (none: the committed data), then codegen.
     Regen(codegen::RegenArgs),
+    /// Merge every real source of each service SageMaker policies use into data/<prefix>.json.
+    Companions(companions::CompanionsArgs),
     /// Read every page (.html, .md) under a directory and every service reference JSON beside it,
     /// check the catalog invariants and hand-verified counts, and merge each page with its JSON.
     Corpus(corpus::CorpusArgs),
@@ -59,6 +62,7 @@ fn main() -> ExitCode {
         Command::Scrape(args) => scrape::run(&args),
         Command::Codegen(args) => codegen::run(&args),
         Command::Regen(args) => codegen::regen(&args),
+        Command::Companions(args) => companions::run(&args),
         Command::Corpus(args) => corpus::run(&args),
         Command::History(args) => history::run(&args),
         Command::Bench(args) => bench::run(&args),
