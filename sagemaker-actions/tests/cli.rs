@@ -355,9 +355,30 @@ fn catalog_files_check_other_services() {
         r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
             "Action": ["s3:GetObjekt", "s3:GetObject"], "Resource": "*"}]}"#,
     );
-    let without = run(&dir, &["check", "policy.json"]);
+    let without = run(&dir, &["check", "--no-companions", "policy.json"]);
     assert_eq!(code(&without), 0, "{}", stdout(&without));
+    // The built-in S3 catalog (data/s3.json) knows the action without any --catalog.
+    let built_in = run(&dir, &["check", "policy.json"]);
+    assert_eq!(code(&built_in), 1, "{}", stdout(&built_in));
+    assert!(
+        stdout(&built_in).contains("did you mean s3:GetObject?"),
+        "{}",
+        stdout(&built_in)
+    );
+    // A --catalog file wins over the built-in catalog of its prefix: no merge warning.
+    let with = run(
+        &dir,
+        &[
+            "check",
+            "--no-companions",
+            "--catalog",
+            "s3.json",
+            "policy.json",
+        ],
+    );
+    assert!(stderr(&with).is_empty(), "{}", stderr(&with));
     let with = run(&dir, &["check", "--catalog", "s3.json", "policy.json"]);
+    assert!(stderr(&with).is_empty(), "{}", stderr(&with));
     assert_eq!(code(&with), 1);
     let text = stdout(&with);
     assert!(text.contains("INVALID_ACTION"), "{text}");

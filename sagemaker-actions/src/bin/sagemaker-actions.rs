@@ -10,6 +10,8 @@
 mod catalog_query;
 #[path = "sagemaker_actions_cli/check.rs"]
 mod check;
+#[path = "sagemaker_actions_cli/companions.rs"]
+mod companions;
 #[path = "sagemaker_actions_cli/locate.rs"]
 mod locate;
 #[path = "sagemaker_actions_cli/policy_for.rs"]
@@ -175,9 +177,14 @@ struct CheckArgs {
     #[arg(long)]
     show_suppressed: bool,
     /// Also check actions, resources and condition keys of another service, from a data file
-    /// made by `cargo xtask scrape` (data/<prefix>.json). Repeatable.
+    /// made by `cargo xtask scrape` (`data/<prefix>.json`); it wins over a built-in catalog of
+    /// its prefix. Repeatable.
     #[arg(long, value_name = "FILE")]
     catalog: Vec<PathBuf>,
+    /// Check only SageMaker (and the `--catalog` files), without the built-in catalogs of the
+    /// 21 services SageMaker policies use (s3, iam, ec2, ...).
+    #[arg(long)]
+    no_companions: bool,
     /// Also check every service that neither the built-in catalog nor a --catalog file covers,
     /// from AWS's service reference JSON documents in DIR (`<prefix>.json`, listed by
     /// DIR/service-list.json when present), as `sync-service-reference` writes them. Only the

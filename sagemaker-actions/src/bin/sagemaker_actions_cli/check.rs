@@ -96,6 +96,9 @@ pub fn run(args: &CheckArgs) -> Outcome {
             }
         }
     }
+    if !args.no_companions {
+        validator = crate::companions::add_companions(validator);
+    }
     let mut suppressions = match load_suppressions(args) {
         Ok(suppressions) => suppressions,
         Err(message) => {
