@@ -174,17 +174,7 @@ fn format_of(source: &Source) -> SourceFormat {
 }
 
 fn action_facts(action: &Action) -> Facts {
-    let mut keys: Vec<&str> = action
-        .condition_keys
-        .iter()
-        .chain(
-            action
-                .resource_types
-                .iter()
-                .flat_map(|rt| &rt.condition_keys),
-        )
-        .map(String::as_str)
-        .collect();
+    let mut keys: Vec<&str> = action.row_condition_keys().map(String::as_str).collect();
     keys.sort_unstable();
     keys.dedup();
     vec![

@@ -507,14 +507,7 @@ fn effective_keys(action: &Action, type_keys: &HashMap<String, Vec<String>>) -> 
         .filter_map(|rt| type_keys.get(&rt.name))
         .flatten();
     action
-        .condition_keys
-        .iter()
-        .chain(
-            action
-                .resource_types
-                .iter()
-                .flat_map(|rt| &rt.condition_keys),
-        )
+        .row_condition_keys()
         .chain(of_types)
         .cloned()
         .collect()

@@ -164,14 +164,7 @@ pub fn warnings(catalog: &Catalog) -> Vec<Warning> {
 pub fn condition_key_references(catalog: &Catalog) -> impl Iterator<Item = (String, &String)> {
     let by_actions = catalog.actions.iter().flat_map(|action| {
         action
-            .condition_keys
-            .iter()
-            .chain(
-                action
-                    .resource_types
-                    .iter()
-                    .flat_map(|rt| &rt.condition_keys),
-            )
+            .row_condition_keys()
             .map(move |key| (format!("action {}", action.name), key))
     });
     let by_resource_types = catalog.resource_types.iter().flat_map(|resource_type| {

@@ -307,6 +307,18 @@ impl fmt::Display for AccessLevel {
     }
 }
 
+impl Action {
+    /// Every condition key the action's rows name: its own, then each resource row's, in page
+    /// order (a key on several rows comes several times).
+    pub fn row_condition_keys(&self) -> impl Iterator<Item = &String> {
+        self.condition_keys.iter().chain(
+            self.resource_types
+                .iter()
+                .flat_map(|row| &row.condition_keys),
+        )
+    }
+}
+
 impl Catalog {
     /// The canonical serialization: pretty JSON with two-space indents and a trailing newline.
     pub fn to_json(&self) -> String {
