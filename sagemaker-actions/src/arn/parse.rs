@@ -375,18 +375,7 @@ mod tests {
     fn every_builder_output_parses_as_its_type() {
         for resource_type in ResourceType::ALL {
             for format in resource_type.arn_formats() {
-                let filled = format
-                    .replace("${Partition}", "aws")
-                    .replace("${Region}", "us-east-1")
-                    .replace("${Account}", "123456789012");
-                let mut concrete = String::new();
-                let mut rest = filled.as_str();
-                while let Some(open) = rest.find("${") {
-                    concrete.push_str(&rest[..open]);
-                    concrete.push_str("name-1");
-                    rest = rest[open..].split_once('}').map_or("", |(_, after)| after);
-                }
-                concrete.push_str(rest);
+                let concrete = crate::arn_match::filled_format(format, "name-1");
                 assert!(parse_as(*resource_type, &concrete).is_ok(), "{concrete}");
             }
         }

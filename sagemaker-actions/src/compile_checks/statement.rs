@@ -949,18 +949,7 @@ mod tests {
         ];
         for resource_type in ResourceType::ALL {
             for format in resource_type.arn_formats() {
-                let filled = format
-                    .replace("${Partition}", "aws")
-                    .replace("${Region}", "us-east-1")
-                    .replace("${Account}", "123456789012");
-                let mut concrete = String::new();
-                let mut rest = filled.as_str();
-                while let Some(open) = rest.find("${") {
-                    concrete.push_str(&rest[..open]);
-                    concrete.push('x');
-                    rest = rest[open..].split_once('}').map_or("", |(_, after)| after);
-                }
-                concrete.push_str(rest);
+                let concrete = crate::arn_match::filled_format(format, "x");
                 arns.push(concrete.clone());
                 arns.push(format!("{}*", &concrete[..concrete.len() - 1]));
             }
