@@ -489,6 +489,26 @@ const fn globs_intersect<const N: usize>(a: &[u8; N], n: usize, b: &[u8; N], m: 
     next[0]
 }
 
+/// A catalog ARN format with every placeholder filled: partition `aws`, region `us-east-1`,
+/// account `123456789012`, and `name` for the resource's own placeholders. For tests that
+/// compare real-looking ARNs with every format.
+#[cfg(test)]
+pub(crate) fn filled_format(format: &str, name: &str) -> String {
+    let filled = format
+        .replace("${Partition}", "aws")
+        .replace("${Region}", "us-east-1")
+        .replace("${Account}", "123456789012");
+    let mut concrete = String::new();
+    let mut rest = filled.as_str();
+    while let Some(open) = rest.find("${") {
+        concrete.push_str(&rest[..open]);
+        concrete.push_str(name);
+        rest = rest[open..].split_once('}').map_or("", |(_, after)| after);
+    }
+    concrete.push_str(rest);
+    concrete
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -672,24 +692,4 @@ mod tests {
     fn usable_in_constants() {
         const _: () = assert!(COMPILE_TIME);
     }
-}
-
-/// A catalog ARN format with every placeholder filled: partition `aws`, region `us-east-1`,
-/// account `123456789012`, and `name` for the resource's own placeholders. For tests that
-/// compare real-looking ARNs with every format.
-#[cfg(test)]
-pub(crate) fn filled_format(format: &str, name: &str) -> String {
-    let filled = format
-        .replace("${Partition}", "aws")
-        .replace("${Region}", "us-east-1")
-        .replace("${Account}", "123456789012");
-    let mut concrete = String::new();
-    let mut rest = filled.as_str();
-    while let Some(open) = rest.find("${") {
-        concrete.push_str(&rest[..open]);
-        concrete.push_str(name);
-        rest = rest[open..].split_once('}').map_or("", |(_, after)| after);
-    }
-    concrete.push_str(rest);
-    concrete
 }
