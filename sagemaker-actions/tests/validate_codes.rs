@@ -1148,6 +1148,39 @@ fn pass_role_with_star_in_resource_fires() {
 }
 
 #[test]
+fn pass_role_finding_names_the_service_the_policys_operations_pass_roles_to() {
+    // CreateModel's call passes its role to sagemaker.amazonaws.com, per the service reference.
+    assert!(Operation::CreateModel
+        .authorized_actions()
+        .iter()
+        .any(
+            |authorization| authorization.action_name() == "iam:PassRole"
+                && authorization.values() == ["sagemaker.amazonaws.com"]
+        ));
+    expect_pass_role(
+        r#"{"Effect": "Allow", "Action": ["sagemaker:CreateModel", "iam:PassRole"], "Resource": "*"}"#,
+        "PASS_ROLE_WITH_STAR_IN_RESOURCE",
+        "Statement[0].Action[1]",
+        &["restrict iam:PassedToService (to sagemaker.amazonaws.com: the API calls of this policy's SageMaker actions pass roles there, per AWS's service reference)"],
+    );
+    // ListModels passes no role: the advice names no service.
+    let findings = check(&policy(
+        r#"{"Effect": "Allow", "Action": ["sagemaker:ListModels", "iam:PassRole"], "Resource": "*"}"#,
+    ));
+    let finding = expect(
+        &findings,
+        "PASS_ROLE_WITH_STAR_IN_RESOURCE",
+        Severity::SecurityWarning,
+        "Statement[0].Action[1]",
+        &["restrict iam:PassedToService"],
+    );
+    assert!(
+        finding.message.ends_with("restrict iam:PassedToService"),
+        "{finding}"
+    );
+}
+
+#[test]
 fn pass_role_with_star_in_resource_near_miss() {
     no_pass_role(
         r#"{"Effect": "Allow", "Action": ["sagemaker:CreateModel", "iam:PassRole"], "Resource": "arn:aws:iam::123456789012:role/SageMakerExecution"}"#,

@@ -98,6 +98,9 @@ struct Context<'a> {
     variables: bool,
     findings: Vec<Finding>,
     unchecked_services: BTreeSet<String>,
+    /// The services the SageMaker actions the policy's Allow statements name pass roles to, per
+    /// AWS's service reference (`sagemaker.amazonaws.com`), for the PassRole findings' advice.
+    passed_to: BTreeSet<&'static str>,
 }
 
 impl Context<'_> {
@@ -160,6 +163,7 @@ pub(super) fn check_policy(validator: &Validator, policy: &Policy) -> Vec<Findin
             .is_some_and(|version| version.as_str() == crate::policy::Version::CURRENT.as_str()),
         findings: Vec::new(),
         unchecked_services: BTreeSet::new(),
+        passed_to: passed_to_services(policy),
     };
     match &policy.version {
         None => context.push(
@@ -1064,7 +1068,46 @@ fn check_pass_role(
             "NotAction, which does not exclude iam:PassRole,".to_owned(),
         ),
     };
-    context.push(code, Severity::SecurityWarning, at, path, format!("{how} with {resources} lets the caller pass {scope} to a service; name the roles in Resource and restrict iam:PassedToService"));
+    let services = if context.passed_to.is_empty() {
+        String::new()
+    } else {
+        let services: Vec<&str> = context.passed_to.iter().copied().collect();
+        format!(
+            " (to {}: the API calls of this policy's SageMaker actions pass roles there, per AWS's service reference)",
+            services.join(", ")
+        )
+    };
+    context.push(code, Severity::SecurityWarning, at, path, format!("{how} with {resources} lets the caller pass {scope} to a service; name the roles in Resource and restrict iam:PassedToService{services}"));
+}
+
+/// The `iam:PassedToService` values of the `iam:PassRole` authorizations of the SageMaker API
+/// operations named like the actions the policy's Allow statements name one by one.
+fn passed_to_services(policy: &Policy) -> BTreeSet<&'static str> {
+    policy
+        .statements()
+        .iter()
+        .filter(|statement| statement.effect == crate::policy::Effect::Allow)
+        .filter_map(|statement| match &statement.action {
+            Some(ActionElement::Action(items)) => Some(items),
+            _ => None,
+        })
+        .flat_map(|items| items.iter())
+        .filter_map(|item| {
+            let (prefix, name) = item.as_str().split_once(':')?;
+            prefix
+                .eq_ignore_ascii_case(SERVICE_PREFIX)
+                .then(|| Operation::from_name(name))
+                .flatten()
+        })
+        .flat_map(|operation| operation.authorized_actions())
+        .filter(|authorization| {
+            authorization.action_name() == "iam:PassRole"
+                && authorization
+                    .condition_key()
+                    .is_some_and(|key| key.eq_ignore_ascii_case(PASSED_TO_SERVICE))
+        })
+        .flat_map(|authorization| authorization.values().iter().copied())
+        .collect()
 }
 
 struct KeyInfo<'k> {
