@@ -284,3 +284,90 @@ fn the_example_prints_every_policy_of_the_page_in_order() {
         assert_json_eq(normalize(policy), json(seed), &heading);
     }
 }
+
+/// What the SageMaker API operations a task state calls are authorized against, per AWS's
+/// service reference, compared with the page's policy for the state: the policy grants each
+/// such action but `sagemaker:AddTags` (needed only when the state passes `Tags`, hence the
+/// validator's MISSING_DEPENDENT_ACTION suggestion on these policies), grants
+/// `sagemaker:ListTags` besides (Step Functions' own call), and passes the role to the service
+/// the reference names for `CreateTrainingJob`. `CreateTransformJob`'s call is authorized
+/// against no `iam:PassRole`, yet its policy grants it as the training job's does.
+#[test]
+fn policies_grant_what_the_service_reference_authorizes_the_calls_against_but_add_tags() {
+    use sagemaker_actions::policy::ActionElement;
+    use sagemaker_actions::Operation;
+    use std::collections::BTreeSet;
+    for integration in Integration::ALL.iter().copied() {
+        for pattern in [Pattern::Sync, Pattern::WaitForTaskToken] {
+            let what = format!("{} {pattern:?}", integration.name());
+            let operations: Vec<Operation> = integration
+                .job_actions(pattern)
+                .into_iter()
+                .map(|action| Operation::from_name(action.name()).expect("an operation"))
+                .collect();
+            let authorized: BTreeSet<&str> = operations
+                .iter()
+                .flat_map(|operation| operation.authorized_actions())
+                .map(|authorization| authorization.action_name())
+                .collect();
+            let reference_services: BTreeSet<&str> = operations
+                .iter()
+                .flat_map(|operation| operation.authorized_actions())
+                .filter(|authorization| authorization.action_name() == "iam:PassRole")
+                .flat_map(|authorization| {
+                    assert_eq!(authorization.condition_key(), Some("iam:PassedToService"));
+                    authorization.values().iter().copied()
+                })
+                .collect();
+            let policy = integration.policy(pattern, Resources::Dynamic, &Parameters::PLACEHOLDERS);
+            let mut granted = BTreeSet::new();
+            let mut policy_services = BTreeSet::new();
+            for statement in policy.statements() {
+                let Some(ActionElement::Action(items)) = &statement.action else {
+                    panic!("{what}: every statement lists its actions");
+                };
+                for item in items.iter() {
+                    granted.insert(item.as_str().to_owned());
+                    if item.as_str() == "iam:PassRole" {
+                        let blocks = &statement.condition.as_ref().expect("a condition").blocks;
+                        for entry in blocks.iter().flat_map(|block| &block.entries) {
+                            assert_eq!(entry.key.as_str(), "iam:PassedToService");
+                            policy_services.extend(entry.values.iter().map(|v| v.to_string()));
+                        }
+                    }
+                }
+            }
+            let not_granted: Vec<&str> = authorized
+                .iter()
+                .copied()
+                .filter(|name| !granted.contains(*name))
+                .collect();
+            assert_eq!(not_granted, ["sagemaker:AddTags"], "{what}");
+            let sagemaker_extra: Vec<&str> = granted
+                .iter()
+                .map(String::as_str)
+                .filter(|name| name.starts_with("sagemaker:") && !authorized.contains(name))
+                .collect();
+            assert_eq!(sagemaker_extra, ["sagemaker:ListTags"], "{what}");
+            assert!(granted.contains("iam:PassRole"), "{what}");
+            assert_eq!(
+                policy_services,
+                BTreeSet::from(["sagemaker.amazonaws.com".to_owned()]),
+                "{what}"
+            );
+            match integration {
+                Integration::CreateTrainingJob => assert_eq!(
+                    reference_services,
+                    BTreeSet::from(["sagemaker.amazonaws.com"]),
+                    "{what}"
+                ),
+                Integration::CreateTransformJob => {
+                    assert!(
+                        reference_services.is_empty(),
+                        "{what}: {reference_services:?}"
+                    )
+                }
+            }
+        }
+    }
+}

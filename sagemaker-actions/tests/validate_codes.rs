@@ -10,6 +10,7 @@ use sagemaker_actions::policy::Policy;
 use sagemaker_actions::validate::{
     validate_json, Finding, Options, PolicyType, ServiceCatalog, Severity, SizeLimit, Validator,
 };
+use sagemaker_actions::{Action, Operation};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -1143,6 +1144,39 @@ fn pass_role_with_star_in_resource_fires() {
         "PASS_ROLE_WITH_STAR_IN_RESOURCE",
         "Statement[0].Action[1]",
         &["iam:PassRole", "\"Resource\": \"*\"", "any role"],
+    );
+}
+
+#[test]
+fn pass_role_finding_names_the_service_the_policys_operations_pass_roles_to() {
+    // CreateModel's call passes its role to sagemaker.amazonaws.com, per the service reference.
+    assert!(Operation::CreateModel
+        .authorized_actions()
+        .iter()
+        .any(
+            |authorization| authorization.action_name() == "iam:PassRole"
+                && authorization.values() == ["sagemaker.amazonaws.com"]
+        ));
+    expect_pass_role(
+        r#"{"Effect": "Allow", "Action": ["sagemaker:CreateModel", "iam:PassRole"], "Resource": "*"}"#,
+        "PASS_ROLE_WITH_STAR_IN_RESOURCE",
+        "Statement[0].Action[1]",
+        &["restrict iam:PassedToService (to sagemaker.amazonaws.com: the API calls of this policy's SageMaker actions pass roles there, per AWS's service reference)"],
+    );
+    // ListModels passes no role: the advice names no service.
+    let findings = check(&policy(
+        r#"{"Effect": "Allow", "Action": ["sagemaker:ListModels", "iam:PassRole"], "Resource": "*"}"#,
+    ));
+    let finding = expect(
+        &findings,
+        "PASS_ROLE_WITH_STAR_IN_RESOURCE",
+        Severity::SecurityWarning,
+        "Statement[0].Action[1]",
+        &["restrict iam:PassedToService"],
+    );
+    assert!(
+        finding.message.ends_with("restrict iam:PassedToService"),
+        "{finding}"
     );
 }
 
@@ -2296,11 +2330,14 @@ fn missing_dependent_action_fires() {
         .iter()
         .filter(|f| f.code == "MISSING_DEPENDENT_ACTION")
         .collect();
-    assert_eq!(missing.len(), 2, "{}", dump(&findings));
-    for (finding, dependent) in missing
-        .into_iter()
-        .zip(["iam:PassRole", "sagemaker:AddTags"])
-    {
+    // The page's two, then the one only the service reference names: CreateModel's call is
+    // also authorized against sagemaker:DeployHubModel.
+    assert_eq!(missing.len(), 3, "{}", dump(&findings));
+    for (finding, dependent) in missing.into_iter().zip([
+        "iam:PassRole",
+        "sagemaker:AddTags",
+        "sagemaker:DeployHubModel",
+    ]) {
         // Dependent actions are needed only when the request uses the feature they serve.
         assert_eq!(finding.severity, Severity::Suggestion);
         assert!(finding.message.contains("only when"), "{finding}");
@@ -2318,7 +2355,7 @@ fn missing_dependent_action_near_miss() {
     // Granted through wildcards in another Allow statement.
     let findings = check(&policy(
         r#"{"Effect": "Allow", "Action": ["sagemaker:CreateModel"], "Resource": "arn:aws:sagemaker:us-east-1:123456789012:model/*"},
-           {"Effect": "Allow", "Action": ["iam:*", "sagemaker:Add*"], "Resource": "*"}"#,
+           {"Effect": "Allow", "Action": ["iam:*", "sagemaker:Add*", "sagemaker:Deploy*"], "Resource": "*"}"#,
     ));
     absent(&findings, "MISSING_DEPENDENT_ACTION");
     // Granted by an Allow with NotAction that does not list them.
@@ -2348,6 +2385,188 @@ fn missing_dependent_action_is_not_satisfied_by_deny_or_excluding_not_action() {
         "Statement[0].Action[0]",
         &["sagemaker:CreateModel", "iam:PassRole"],
     );
+}
+
+/// The actions other than its own that AWS's service reference says `operation`'s call is
+/// authorized against, and those its page lists as dependent actions.
+fn reference_and_page(operation: Operation) -> (Vec<&'static str>, Vec<&'static str>) {
+    let action = Action::from_name(operation.name()).expect("an action of the same name");
+    let own = format!("sagemaker:{}", action.name());
+    let reference = operation
+        .authorized_actions()
+        .iter()
+        .map(|authorization| authorization.action_name())
+        .filter(|name| *name != own)
+        .collect();
+    let page = action
+        .dependent_actions()
+        .iter()
+        .map(|dependent| dependent.as_str())
+        .collect();
+    (reference, page)
+}
+
+#[test]
+fn missing_dependent_action_from_the_service_reference_fires() {
+    // The page of CreateAlgorithm no longer lists iam:PassRole; the service reference says the
+    // call is authorized against it, passed to SageMaker.
+    let (reference, page) = reference_and_page(Operation::CreateAlgorithm);
+    assert!(reference.contains(&"iam:PassRole") && !page.contains(&"iam:PassRole"));
+    let pass_role = Operation::CreateAlgorithm
+        .authorized_actions()
+        .iter()
+        .find(|authorization| authorization.action_name() == "iam:PassRole")
+        .unwrap();
+    assert_eq!(pass_role.condition_key(), Some("iam:PassedToService"));
+    assert_eq!(pass_role.values(), ["sagemaker.amazonaws.com"]);
+    let findings = check(&policy(
+        r#"{"Effect": "Allow", "Action": ["sagemaker:CreateAlgorithm", "sagemaker:AddTags"], "Resource": "arn:aws:sagemaker:us-east-1:123456789012:algorithm/*"}"#,
+    ));
+    let finding = expect(
+        &findings,
+        "MISSING_DEPENDENT_ACTION",
+        Severity::Suggestion,
+        "Statement[0].Action[0]",
+        &[
+            "sagemaker:CreateAlgorithm may also need iam:PassRole",
+            "the CreateAlgorithm API call is also authorized against iam:PassRole (iam:PassedToService = sagemaker.amazonaws.com), per AWS's service reference",
+            "only when",
+        ],
+    );
+    assert!(!finding.message.contains("the page lists"), "{finding}");
+}
+
+#[test]
+fn missing_dependent_action_from_the_service_reference_near_miss() {
+    // The role may be passed to SageMaker.
+    let findings = check(&policy(
+        r#"{"Effect": "Allow", "Action": ["sagemaker:CreateAlgorithm", "sagemaker:AddTags"], "Resource": "arn:aws:sagemaker:us-east-1:123456789012:algorithm/*"},
+           {"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::123456789012:role/SageMakerExecution", "Condition": {"StringEquals": {"iam:PassedToService": "sagemaker.amazonaws.com"}}}"#,
+    ));
+    absent(&findings, "MISSING_DEPENDENT_ACTION");
+    absent(&findings, "PASS_ROLE_SERVICE_MISMATCH");
+}
+
+#[test]
+fn missing_dependent_action_named_by_page_and_reference_is_reported_once() {
+    // CreateTrainingJob: the page and the reference both name sagemaker:AddTags and
+    // iam:PassRole.
+    let (reference, page) = reference_and_page(Operation::CreateTrainingJob);
+    for dependent in ["sagemaker:AddTags", "iam:PassRole"] {
+        assert!(reference.contains(&dependent) && page.contains(&dependent));
+    }
+    let findings = check(&policy(
+        r#"{"Effect": "Allow", "Action": "sagemaker:CreateTrainingJob", "Resource": "arn:aws:sagemaker:us-east-1:123456789012:training-job/*"}"#,
+    ));
+    let missing: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.code == "MISSING_DEPENDENT_ACTION")
+        .collect();
+    assert_eq!(missing.len(), 2, "{}", dump(&findings));
+    for (finding, (dependent, context)) in missing.into_iter().zip([
+        (
+            "iam:PassRole",
+            " (iam:PassedToService = sagemaker.amazonaws.com)",
+        ),
+        ("sagemaker:AddTags", ""),
+    ]) {
+        // A tagging action is needed only when tags are given: never more than a suggestion.
+        assert_eq!(finding.severity, Severity::Suggestion, "{finding}");
+        let page = "the page lists it as a dependent action";
+        let reference = format!(
+            "the CreateTrainingJob API call is also authorized against {dependent}{context}, per AWS's service reference"
+        );
+        assert!(
+            finding
+                .message
+                .contains(&format!("may also need {dependent},"))
+                && finding.message.contains(page)
+                && finding.message.contains(&reference),
+            "{finding}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// PASS_ROLE_SERVICE_MISMATCH
+
+/// CreateTrainingJob (with AddTags, so that only the role is in question) and a second
+/// statement.
+fn training_with(pass_role: &str) -> Vec<Finding> {
+    check(&policy(&format!(
+        r#"{{"Effect": "Allow", "Action": ["sagemaker:CreateTrainingJob", "sagemaker:AddTags"], "Resource": "arn:aws:sagemaker:us-east-1:123456789012:training-job/*"}}, {pass_role}"#
+    )))
+}
+
+#[test]
+fn pass_role_service_mismatch_fires() {
+    let services = Operation::CreateTrainingJob
+        .authorized_actions()
+        .iter()
+        .find(|authorization| authorization.action_name() == "iam:PassRole")
+        .unwrap()
+        .values();
+    assert_eq!(services, ["sagemaker.amazonaws.com"]);
+    for pass_role in [
+        r#"{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::123456789012:role/Training", "Condition": {"StringEquals": {"iam:PassedToService": "glue.amazonaws.com"}}}"#,
+        // A pattern that matches other services only.
+        r#"{"Effect": "Allow", "Action": "iam:Pass*", "Resource": "arn:aws:iam::123456789012:role/*", "Condition": {"StringLike": {"iam:PassedToService": ["glue.*", "ec2.amazonaws.com"]}}}"#,
+    ] {
+        let findings = training_with(pass_role);
+        let finding = expect(
+            &findings,
+            "PASS_ROLE_SERVICE_MISMATCH",
+            Severity::Suggestion,
+            "Statement[0].Action[0]",
+            &[
+                "sagemaker:CreateTrainingJob passes its role to sagemaker.amazonaws.com",
+                "(iam:PassedToService = sagemaker.amazonaws.com), per AWS's service reference",
+                "in statement 1",
+            ],
+        );
+        assert!(
+            finding.message.contains("glue.amazonaws.com")
+                || finding.message.contains("glue.*, ec2.amazonaws.com"),
+            "{finding}"
+        );
+        // iam:PassRole is granted, so it is not also missing.
+        absent(&findings, "MISSING_DEPENDENT_ACTION");
+    }
+}
+
+#[test]
+fn pass_role_service_mismatch_near_miss() {
+    for pass_role in [
+        // The service is among the values.
+        r#"{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::123456789012:role/Training", "Condition": {"StringEquals": {"iam:PassedToService": ["glue.amazonaws.com", "sagemaker.amazonaws.com"]}}}"#,
+        // A pattern that matches it.
+        r#"{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::123456789012:role/Training", "Condition": {"StringLike": {"iam:PassedToService": "*.amazonaws.com"}}}"#,
+        // IfExists, a set qualifier, a negated operator: not read, so taken to allow it.
+        r#"{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::123456789012:role/Training", "Condition": {"StringEqualsIfExists": {"iam:PassedToService": "glue.amazonaws.com"}}}"#,
+        r#"{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::123456789012:role/Training", "Condition": {"ForAnyValue:StringEquals": {"iam:PassedToService": "glue.amazonaws.com"}}}"#,
+        r#"{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::123456789012:role/Training", "Condition": {"StringNotEquals": {"iam:PassedToService": "glue.amazonaws.com"}}}"#,
+        // A policy variable could be anything.
+        r#"{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::123456789012:role/Training", "Condition": {"StringEquals": {"iam:PassedToService": "${aws:PrincipalTag/service}"}}}"#,
+        // Resources that cannot be a role: the statement says nothing about passing roles.
+        r#"{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::123456789012:user/Training", "Condition": {"StringEquals": {"iam:PassedToService": "glue.amazonaws.com"}}}"#,
+        // Another statement lets another role be passed to SageMaker.
+        r#"{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::123456789012:role/Glue", "Condition": {"StringEquals": {"iam:PassedToService": "glue.amazonaws.com"}}},
+           {"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::123456789012:role/Training", "Condition": {"StringEquals": {"iam:PassedToService": "sagemaker.amazonaws.com"}}}"#,
+        // A Deny restricts nothing here (and leaves iam:PassRole missing instead).
+        r#"{"Effect": "Deny", "Action": "iam:PassRole", "Resource": "*", "Condition": {"StringEquals": {"iam:PassedToService": "glue.amazonaws.com"}}}"#,
+    ] {
+        absent(&training_with(pass_role), "PASS_ROLE_SERVICE_MISMATCH");
+    }
+    // An operation that passes no role: CreateTransformJob.
+    assert!(Operation::CreateTransformJob
+        .authorized_actions()
+        .iter()
+        .all(|authorization| authorization.action_name() != "iam:PassRole"));
+    let findings = check(&policy(
+        r#"{"Effect": "Allow", "Action": ["sagemaker:CreateTransformJob", "sagemaker:AddTags"], "Resource": "arn:aws:sagemaker:us-east-1:123456789012:transform-job/*"},
+           {"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::123456789012:role/Glue", "Condition": {"StringEquals": {"iam:PassedToService": "glue.amazonaws.com"}}}"#,
+    ));
+    absent(&findings, "PASS_ROLE_SERVICE_MISMATCH");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,12 +4,13 @@ use super::catalog::{ActionFacts, ServiceCatalog, UNDEFINED_TYPE};
 use super::{Finding, Fix, PolicyType, ReplacedPart, Replacement, Severity, Validator};
 use crate::arn_match::{split_arn, ArnParts};
 use crate::compile_checks::{is_base64, is_cidr, is_epoch, is_iso_date, is_number};
+use crate::operation::Authorization;
 use crate::policy::{
     is_action_syntax, ActionElement, BaseOperator, ConditionValue, OneOrMany, Operator,
     OperatorFamily, Policy, PrincipalElement, ResourceElement, SetQualifier, Statement,
 };
 use crate::wildcard::{has_wildcard, wildcard_match_ignore_case};
-use crate::{ConditionKey, ValueType};
+use crate::{ConditionKey, Operation, ValueType, SERVICE_PREFIX};
 use std::collections::{BTreeSet, HashMap};
 
 /// Keys a service sets in the requests its credentials make to any other service, so usable
@@ -97,6 +98,9 @@ struct Context<'a> {
     variables: bool,
     findings: Vec<Finding>,
     unchecked_services: BTreeSet<String>,
+    /// The services the SageMaker actions the policy's Allow statements name pass roles to, per
+    /// AWS's service reference (`sagemaker.amazonaws.com`), for the PassRole findings' advice.
+    passed_to: BTreeSet<&'static str>,
 }
 
 impl Context<'_> {
@@ -159,6 +163,7 @@ pub(super) fn check_policy(validator: &Validator, policy: &Policy) -> Vec<Findin
             .is_some_and(|version| version.as_str() == crate::policy::Version::CURRENT.as_str()),
         findings: Vec::new(),
         unchecked_services: BTreeSet::new(),
+        passed_to: passed_to_services(policy),
     };
     match &policy.version {
         None => context.push(
@@ -1063,7 +1068,46 @@ fn check_pass_role(
             "NotAction, which does not exclude iam:PassRole,".to_owned(),
         ),
     };
-    context.push(code, Severity::SecurityWarning, at, path, format!("{how} with {resources} lets the caller pass {scope} to a service; name the roles in Resource and restrict iam:PassedToService"));
+    let services = if context.passed_to.is_empty() {
+        String::new()
+    } else {
+        let services: Vec<&str> = context.passed_to.iter().copied().collect();
+        format!(
+            " (to {}: the API calls of this policy's SageMaker actions pass roles there, per AWS's service reference)",
+            services.join(", ")
+        )
+    };
+    context.push(code, Severity::SecurityWarning, at, path, format!("{how} with {resources} lets the caller pass {scope} to a service; name the roles in Resource and restrict iam:PassedToService{services}"));
+}
+
+/// The `iam:PassedToService` values of the `iam:PassRole` authorizations of the SageMaker API
+/// operations named like the actions the policy's Allow statements name one by one.
+fn passed_to_services(policy: &Policy) -> BTreeSet<&'static str> {
+    policy
+        .statements()
+        .iter()
+        .filter(|statement| statement.effect == crate::policy::Effect::Allow)
+        .filter_map(|statement| match &statement.action {
+            Some(ActionElement::Action(items)) => Some(items),
+            _ => None,
+        })
+        .flat_map(|items| items.iter())
+        .filter_map(|item| {
+            let (prefix, name) = item.as_str().split_once(':')?;
+            prefix
+                .eq_ignore_ascii_case(SERVICE_PREFIX)
+                .then(|| Operation::from_name(name))
+                .flatten()
+        })
+        .flat_map(|operation| operation.authorized_actions())
+        .filter(|authorization| {
+            authorization.action_name() == "iam:PassRole"
+                && authorization
+                    .condition_key()
+                    .is_some_and(|key| key.eq_ignore_ascii_case(PASSED_TO_SERVICE))
+        })
+        .flat_map(|authorization| authorization.values().iter().copied())
+        .collect()
 }
 
 struct KeyInfo<'k> {
@@ -1973,17 +2017,257 @@ fn check_dependent_actions(
     };
     // Many actions share a dependent action (iam:PassRole); answer each once.
     let mut answers: HashMap<&str, bool> = HashMap::new();
+    // And many pass roles to the same services.
+    let mut passes: HashMap<&[&str], Option<Vec<Excluding>>> = HashMap::new();
     for (index, actions) in granted {
         let statement = &statements[*index];
         for (catalog, facts, path) in actions.iter().filter_map(Granted::named) {
-            for dependent in &facts.dependent_actions {
+            let (operation, needs) = needed_actions(catalog, facts);
+            for need in needs {
                 let covered = *answers
-                    .entry(dependent.as_str())
-                    .or_insert_with(|| is_allowed(dependent));
+                    .entry(need.name)
+                    .or_insert_with(|| is_allowed(need.name));
+                let at = Some((*index, statement));
                 if !covered {
-                    context.push("MISSING_DEPENDENT_ACTION", Severity::Suggestion, Some((*index, statement)), path.to_string(), format!("{}:{} may also need {dependent}, which no Allow statement of the policy grants: the page lists it as a dependent action, needed only when the request uses the feature it serves", catalog.prefix, facts.name));
+                    let mut reasons = Vec::new();
+                    if need.page {
+                        reasons.push("the page lists it as a dependent action".to_owned());
+                    }
+                    if let (Some(operation), Some(authorization)) = (operation, need.reference) {
+                        reasons.push(format!(
+                            "the {operation} API call is also authorized against {}{}, per AWS's service reference",
+                            need.name,
+                            authorization_context(authorization)
+                        ));
+                    }
+                    let why = if need.reference.is_some() {
+                        // The reference lists every action a call may be authorized
+                        // against, without saying which requests need which (AddTags only
+                        // when tags are given), so this stays a suggestion.
+                        "; it is needed only when the request uses the feature it serves (the reference lists every action a call may be authorized against, not which requests need which)"
+                    } else {
+                        ", needed only when the request uses the feature it serves"
+                    };
+                    context.push("MISSING_DEPENDENT_ACTION", Severity::Suggestion, at, path.to_string(), format!("{}:{} may also need {}, which no Allow statement of the policy grants: {}{why}", catalog.prefix, facts.name, need.name, reasons.join(", and ")));
+                    continue;
+                }
+                // Granted, but maybe only to other services.
+                let (Some(operation), Some(authorization)) = (operation, need.reference) else {
+                    continue;
+                };
+                if !(need.name.eq_ignore_ascii_case("iam:PassRole")
+                    && authorization
+                        .condition_key()
+                        .is_some_and(|key| key.eq_ignore_ascii_case(PASSED_TO_SERVICE))
+                    && !authorization.values().is_empty())
+                {
+                    continue;
+                }
+                let services = authorization.values();
+                let excluded = passes
+                    .entry(services)
+                    .or_insert_with(|| pass_role_excludes(statements, services));
+                if let Some(excluding) = excluded {
+                    let wanted = services.join(" or ");
+                    let allowed = excluding
+                        .iter()
+                        .map(|(statement, values)| {
+                            format!("{} in statement {statement}", values.join(", "))
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; ");
+                    context.push("PASS_ROLE_SERVICE_MISMATCH", Severity::Suggestion, at, path.to_string(), format!("{}:{} passes its role to {wanted} when the request names one (the {operation} API call is authorized against iam:PassRole{}, per AWS's service reference), but this policy lets roles be passed only with iam:PassedToService {allowed}; add {wanted} to that condition, or allow iam:PassRole on the execution role for {wanted} in a statement of its own", catalog.prefix, facts.name, authorization_context(authorization)));
                 }
             }
         }
     }
+}
+
+/// An Allow statement's index, and the `iam:PassedToService` values it lets roles be passed to.
+type Excluding = (usize, Vec<String>);
+
+/// `iam:PassedToService`, the key AWS's service reference gives `iam:PassRole` authorizations.
+const PASSED_TO_SERVICE: &str = "iam:PassedToService";
+
+/// An action a granted action may also need, from the page's dependent actions, the service
+/// reference's operation of the same name, or both.
+struct Needed<'a> {
+    /// `iam:PassRole`.
+    name: &'a str,
+    /// The page lists it as a dependent action.
+    page: bool,
+    /// The operation of the same name is authorized against it, with this condition context.
+    reference: Option<&'static Authorization>,
+}
+
+/// What an action of `catalog` may also need: its page's dependent actions, then the other
+/// actions the SageMaker API operation of the same name is authorized against (SageMaker's
+/// catalog only), each once; with the operation.
+fn needed_actions<'a>(
+    catalog: &ServiceCatalog,
+    facts: &'a ActionFacts,
+) -> (Option<Operation>, Vec<Needed<'a>>) {
+    let mut needs: Vec<Needed<'a>> = facts
+        .dependent_actions
+        .iter()
+        .map(|name| Needed {
+            name,
+            page: true,
+            reference: None,
+        })
+        .collect();
+    let operation = catalog
+        .prefix
+        .eq_ignore_ascii_case(SERVICE_PREFIX)
+        .then(|| Operation::from_name(&facts.name))
+        .flatten();
+    for authorization in operation.map_or(&[][..], Operation::authorized_actions) {
+        let name = authorization.action_name();
+        let own = name.split_once(':').is_some_and(|(prefix, action)| {
+            prefix.eq_ignore_ascii_case(&catalog.prefix) && action.eq_ignore_ascii_case(&facts.name)
+        });
+        if own {
+            continue;
+        }
+        match needs
+            .iter_mut()
+            .find(|need| need.name.eq_ignore_ascii_case(name))
+        {
+            Some(need) => need.reference = Some(authorization),
+            None => needs.push(Needed {
+                name,
+                page: false,
+                reference: Some(authorization),
+            }),
+        }
+    }
+    (operation, needs)
+}
+
+/// ` (iam:PassedToService = sagemaker.amazonaws.com)`, or nothing for an authorization without
+/// a condition context.
+fn authorization_context(authorization: &Authorization) -> String {
+    match authorization.condition_key() {
+        Some(key) if !authorization.values().is_empty() => {
+            format!(" ({key} = {})", authorization.values().join(" or "))
+        }
+        _ => String::new(),
+    }
+}
+
+/// The Allow statements that grant `iam:PassRole` on resources that could be a role but only
+/// with an `iam:PassedToService` none of whose values can be any of `services`, with the
+/// values they allow; `None` when some Allow statement could let a role be passed to one of
+/// `services` (or none restricts the key that way).
+///
+/// Conservative: a statement counts as excluding the services only under a plain
+/// `StringEquals`, `StringEqualsIgnoreCase` or `StringLike` (no set qualifier, no `IfExists`)
+/// on the key, all of whose values are strings without policy variables, none matching any of
+/// the services ignoring case, as a wildcard pattern under any of the three operators. Every
+/// other Allow statement granting `iam:PassRole` on resources that could be a role (any other
+/// operator on the key, `NotAction` that does not exclude it, `NotResource`) is taken to
+/// allow passing roles to the services, and no finding is made.
+fn pass_role_excludes(statements: &[Statement], services: &[&str]) -> Option<Vec<Excluding>> {
+    let mut excluding = Vec::new();
+    for (index, statement) in statements.iter().enumerate() {
+        if statement.effect != crate::policy::Effect::Allow {
+            continue;
+        }
+        let covers = |item: &crate::policy::ActionItem| {
+            wildcard_match_ignore_case(item.as_str(), "iam:PassRole")
+        };
+        let grants = match &statement.action {
+            Some(ActionElement::Action(items)) => items.iter().any(covers),
+            Some(ActionElement::NotAction(items)) => !items.iter().any(covers),
+            None => false,
+        };
+        let could_be_role = match &statement.resource {
+            Some(ResourceElement::Resource(items)) => {
+                items.iter().any(|item| could_be_role(item.as_str()))
+            }
+            Some(ResourceElement::NotResource(_)) => true,
+            None => false,
+        };
+        if !grants || !could_be_role {
+            continue;
+        }
+        let restriction = statement
+            .condition
+            .iter()
+            .flat_map(|condition| &condition.blocks)
+            .find_map(|block| {
+                let operator = block.operator()?;
+                let plain = operator.qualifier.is_none()
+                    && !operator.if_exists
+                    && matches!(
+                        operator.base,
+                        BaseOperator::StringEquals
+                            | BaseOperator::StringEqualsIgnoreCase
+                            | BaseOperator::StringLike
+                    );
+                if !plain {
+                    return None;
+                }
+                let entry = block
+                    .entries
+                    .iter()
+                    .find(|entry| entry.key.as_str().eq_ignore_ascii_case(PASSED_TO_SERVICE))?;
+                let values: Vec<String> = entry
+                    .values
+                    .iter()
+                    .map(|value| match value {
+                        ConditionValue::String(text) if !text.contains("${") => {
+                            Some(text.to_string())
+                        }
+                        _ => None,
+                    })
+                    .collect::<Option<_>>()?;
+                let excludes = values.iter().all(|value| {
+                    services
+                        .iter()
+                        .all(|service| !wildcard_match_ignore_case(value, service))
+                });
+                excludes.then_some(values)
+            });
+        match restriction {
+            Some(values) => excluding.push((index, values)),
+            // This statement could let a role be passed to the services.
+            None => return None,
+        }
+    }
+    (!excluding.is_empty()).then_some(excluding)
+}
+
+/// Whether a `Resource` item could match an IAM role's ARN
+/// (`arn:PARTITION:iam::ACCOUNT:role/NAME`): `"*"`, a pattern that could, or a role ARN. An item
+/// with a policy variable could be anything.
+fn could_be_role(item: &str) -> bool {
+    if item.contains("${") {
+        return true;
+    }
+    let parts: Vec<&str> = item.splitn(6, ':').collect();
+    let [arn, _partition, service, _region, _account, resource] = parts[..] else {
+        // Too few fields for an ARN: only a pattern could still match one.
+        return has_wildcard(item);
+    };
+    could_start(arn, "arn", true)
+        && could_start(service, "iam", true)
+        && could_start(resource, "role/", false)
+}
+
+/// Whether some text matched by `pattern` (ignoring case) is `literal` (`whole`) or starts with
+/// it: judged from the pattern's text before its first wildcard.
+fn could_start(pattern: &str, literal: &str, whole: bool) -> bool {
+    let fixed_len = pattern.find(['*', '?']).unwrap_or(pattern.len());
+    let fixed = pattern[..fixed_len].to_ascii_lowercase();
+    let literal = literal.to_ascii_lowercase();
+    if fixed_len == pattern.len() {
+        // No wildcard: the text is the pattern.
+        return if whole {
+            fixed == literal
+        } else {
+            fixed.starts_with(&literal)
+        };
+    }
+    fixed.starts_with(&literal) || literal.starts_with(&fixed)
 }

@@ -373,8 +373,8 @@ static EXPLANATIONS: &[Explanation] = &[
     entry(
         "MISSING_DEPENDENT_ACTION",
         Suggestion,
-        "An allowed action lists a dependent action (one it may also need) that no Allow statement of the policy grants.",
-        "A request that uses the feature the dependent action serves (creating a training job passes a role, so needs iam:PassRole) is denied. Only requests using that feature need it, so this is a suggestion.",
+        "An allowed action may also need an action that no Allow statement of the policy grants: a dependent action its page lists, or, for SageMaker, another action AWS's service reference says the API operation of the same name is authorized against (CreateTrainingJob: sagemaker:AddTags, and iam:PassRole with iam:PassedToService = sagemaker.amazonaws.com). An action both name is reported once.",
+        "A request that uses the feature the dependent action serves (creating a training job passes a role, so needs iam:PassRole) is denied. Only requests using that feature need it, so this is a suggestion: the page says so of dependent actions, and the service reference lists every action a call may be authorized against without saying which requests need which (sagemaker:AddTags only when tags are given).",
         r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sagemaker:CreateTrainingJob", "Resource": "*"}]}"#,
         r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["sagemaker:CreateTrainingJob", "sagemaker:AddTags"], "Resource": "*"}, {"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::111122223333:role/training", "Condition": {"StringEquals": {"iam:PassedToService": "sagemaker.amazonaws.com"}}}]}"#,
     ),
@@ -449,6 +449,14 @@ static EXPLANATIONS: &[Explanation] = &[
         "ForAllValues:Null is always true and ForAnyValue:Null always false, so the condition tests nothing.",
         r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sagemaker:ListModels", "Resource": "*", "Condition": {"ForAllValues:Null": {"aws:TagKeys": "false"}}}]}"#,
         r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sagemaker:ListModels", "Resource": "*", "Condition": {"Null": {"aws:TagKeys": "false"}}}]}"#,
+    ),
+    entry(
+        "PASS_ROLE_SERVICE_MISMATCH",
+        Suggestion,
+        "An allowed SageMaker action whose API call, per AWS's service reference, is authorized against iam:PassRole with iam:PassedToService set to a service (CreateTrainingJob: sagemaker.amazonaws.com), while every Allow statement that grants iam:PassRole on resources that could be a role restricts iam:PassedToService to other services.",
+        "A request that passes a role (the training job's execution role) is denied: IAM evaluates iam:PassRole with iam:PassedToService set to the service the call passes the role to, and no statement allows that value. It is a suggestion because the reference does not say which requests pass a role (UpdateUserProfile passes one only when it changes the execution role), and another policy of the principal may allow it. Only StringEquals, StringEqualsIgnoreCase and StringLike without qualifier or IfExists are read; any other way of granting iam:PassRole on a possible role is taken to allow the service.",
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["sagemaker:CreateTrainingJob", "sagemaker:AddTags"], "Resource": "*"}, {"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::111122223333:role/training", "Condition": {"StringEquals": {"iam:PassedToService": "glue.amazonaws.com"}}}]}"#,
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["sagemaker:CreateTrainingJob", "sagemaker:AddTags"], "Resource": "*"}, {"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::111122223333:role/training", "Condition": {"StringEquals": {"iam:PassedToService": ["glue.amazonaws.com", "sagemaker.amazonaws.com"]}}}]}"#,
     ),
     entry(
         "PASS_ROLE_WITH_NOT_ACTION_AND_NOT_RESOURCE",
