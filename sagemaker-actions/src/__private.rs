@@ -2,8 +2,8 @@
 //! change without notice.
 
 pub use crate::compile_checks::{
-    check_statement, check_version, ActionRef, BlockRef, ConditionRef, KeyRef, ResourceListRef,
-    ResourceRef, StatementRefs, ValueRef,
+    check_statement, check_version, has_variables, ActionRef, BlockRef, BuilderArgs, ConditionRef,
+    KeyRef, ResourceListRef, ResourceRef, StatementRefs, ValueRef,
 };
 
 use crate::policy::{BaseOperator, ConditionValue, Operator, PrincipalKind, SetQualifier};

@@ -153,7 +153,7 @@ macro_rules! policy {
 #[macro_export]
 macro_rules! statement {
     ($($body:tt)*) => {
-        $crate::__statement!(@parse {} {} {} {} {} {} $($body)* ,)
+        $crate::__statement!(@parse [] {} {} {} {} {} {} $($body)* ,)
     };
 }
 
@@ -182,7 +182,7 @@ macro_rules! __policy {
         $crate::policy::Policy {
             version: $crate::__policy!(@version $($version)?),
             id: $crate::__policy!(@id $($id)?),
-            statement: $crate::__policy!(@statements $statement),
+            statement: $crate::__policy!(@statements [$($version)?] $statement),
         }
     };
     (@version) => { ::core::option::Option::Some($crate::policy::Version::CURRENT) };
@@ -198,13 +198,15 @@ macro_rules! __policy {
     };
     (@id) => { ::core::option::Option::None };
     (@id $id:tt) => { ::core::option::Option::Some(::std::string::ToString::to_string(&$id)) };
-    (@statements [ $({ $($statement:tt)* }),* $(,)? ]) => {
-        $crate::policy::OneOrMany::Many(::std::vec![$( $crate::statement!{ $($statement)* } ),*])
+    (@statements $version:tt [ $({ $($statement:tt)* }),* $(,)? ]) => {
+        $crate::policy::OneOrMany::Many(::std::vec![$(
+            $crate::__statement!(@parse $version {} {} {} {} {} {} $($statement)* ,)
+        ),*])
     };
-    (@statements { $($statement:tt)* }) => {
-        $crate::policy::OneOrMany::One($crate::statement!{ $($statement)* })
+    (@statements $version:tt { $($statement:tt)* }) => {
+        $crate::policy::OneOrMany::One($crate::__statement!(@parse $version {} {} {} {} {} {} $($statement)* ,))
     };
-    (@statements $other:tt) => {
+    (@statements $version:tt $other:tt) => {
         ::core::compile_error!("Statement is one { ... } statement or a [ { ... }, ... ] list of them")
     };
 }
@@ -213,102 +215,103 @@ macro_rules! __policy {
 #[macro_export]
 macro_rules! __statement {
     // Slots, in order: Sid, Effect, Principal, Action, Resource, Condition.
-    (@parse {} $e:tt $p:tt $a:tt $r:tt $c:tt Sid : $v:tt, $($rest:tt)*) => {
-        $crate::__statement!(@parse {$v} $e $p $a $r $c $($rest)*)
+    (@parse $ver:tt {} $e:tt $p:tt $a:tt $r:tt $c:tt Sid : $v:tt, $($rest:tt)*) => {
+        $crate::__statement!(@parse $ver {$v} $e $p $a $r $c $($rest)*)
     };
-    (@parse $s:tt {} $p:tt $a:tt $r:tt $c:tt Effect : $v:tt, $($rest:tt)*) => {
-        $crate::__statement!(@parse $s {$v} $p $a $r $c $($rest)*)
+    (@parse $ver:tt $s:tt {} $p:tt $a:tt $r:tt $c:tt Effect : $v:tt, $($rest:tt)*) => {
+        $crate::__statement!(@parse $ver $s {$v} $p $a $r $c $($rest)*)
     };
-    (@parse $s:tt $e:tt {} $a:tt $r:tt $c:tt Principal : $v:tt, $($rest:tt)*) => {
-        $crate::__statement!(@parse $s $e {Principal $v} $a $r $c $($rest)*)
+    (@parse $ver:tt $s:tt $e:tt {} $a:tt $r:tt $c:tt Principal : $v:tt, $($rest:tt)*) => {
+        $crate::__statement!(@parse $ver $s $e {Principal $v} $a $r $c $($rest)*)
     };
-    (@parse $s:tt $e:tt {} $a:tt $r:tt $c:tt NotPrincipal : $v:tt, $($rest:tt)*) => {
-        $crate::__statement!(@parse $s $e {NotPrincipal $v} $a $r $c $($rest)*)
+    (@parse $ver:tt $s:tt $e:tt {} $a:tt $r:tt $c:tt NotPrincipal : $v:tt, $($rest:tt)*) => {
+        $crate::__statement!(@parse $ver $s $e {NotPrincipal $v} $a $r $c $($rest)*)
     };
     // A lone item of several tokens, kept lone (like a lone JSON string) but read as one item.
-    (@parse $s:tt $e:tt $p:tt {} $r:tt $c:tt $element:ident : $prefix:ident :: $name:ident, $($rest:tt)*) => {
-        $crate::__statement!(@lone $s $e $p {} $r $c $element ($prefix :: $name) $($rest)*)
+    (@parse $ver:tt $s:tt $e:tt $p:tt {} $r:tt $c:tt $element:ident : $prefix:ident :: $name:ident, $($rest:tt)*) => {
+        $crate::__statement!(@lone $ver $s $e $p {} $r $c $element ($prefix :: $name) $($rest)*)
     };
-    (@parse $s:tt $e:tt $p:tt $a:tt {} $c:tt $element:ident : $name:ident :: $constructor:ident ( $($args:tt)* ), $($rest:tt)*) => {
-        $crate::__statement!(@lone $s $e $p $a {} $c $element ($name :: $constructor ($($args)*)) $($rest)*)
+    (@parse $ver:tt $s:tt $e:tt $p:tt $a:tt {} $c:tt $element:ident : $name:ident :: $constructor:ident ( $($args:tt)* ), $($rest:tt)*) => {
+        $crate::__statement!(@lone $ver $s $e $p $a {} $c $element ($name :: $constructor ($($args)*)) $($rest)*)
     };
-    (@parse $s:tt $e:tt $p:tt $a:tt $r:tt $c:tt $element:ident : $name:ident ( $($args:tt)* ), $($rest:tt)*) => {
-        $crate::__statement!(@lone $s $e $p $a $r $c $element ($name ($($args)*)) $($rest)*)
+    (@parse $ver:tt $s:tt $e:tt $p:tt $a:tt $r:tt $c:tt $element:ident : $name:ident ( $($args:tt)* ), $($rest:tt)*) => {
+        $crate::__statement!(@lone $ver $s $e $p $a $r $c $element ($name ($($args)*)) $($rest)*)
     };
-    (@parse $s:tt $e:tt $p:tt $a:tt {} $c:tt $element:ident : $item:tt as $type:ident, $($rest:tt)*) => {
-        $crate::__statement!(@lone $s $e $p $a {} $c $element ($item as $type) $($rest)*)
+    (@parse $ver:tt $s:tt $e:tt $p:tt $a:tt {} $c:tt $element:ident : $item:tt as $type:ident, $($rest:tt)*) => {
+        $crate::__statement!(@lone $ver $s $e $p $a {} $c $element ($item as $type) $($rest)*)
     };
-    (@lone $s:tt $e:tt $p:tt {} $r:tt $c:tt Action $item:tt $($rest:tt)*) => {
-        $crate::__statement!(@parse $s $e $p {Action (lone $item)} $r $c $($rest)*)
+    (@lone $ver:tt $s:tt $e:tt $p:tt {} $r:tt $c:tt Action $item:tt $($rest:tt)*) => {
+        $crate::__statement!(@parse $ver $s $e $p {Action (lone $item)} $r $c $($rest)*)
     };
-    (@lone $s:tt $e:tt $p:tt {} $r:tt $c:tt NotAction $item:tt $($rest:tt)*) => {
-        $crate::__statement!(@parse $s $e $p {NotAction (lone $item)} $r $c $($rest)*)
+    (@lone $ver:tt $s:tt $e:tt $p:tt {} $r:tt $c:tt NotAction $item:tt $($rest:tt)*) => {
+        $crate::__statement!(@parse $ver $s $e $p {NotAction (lone $item)} $r $c $($rest)*)
     };
-    (@lone $s:tt $e:tt $p:tt $a:tt {} $c:tt Resource $item:tt $($rest:tt)*) => {
-        $crate::__statement!(@parse $s $e $p $a {Resource (lone $item)} $c $($rest)*)
+    (@lone $ver:tt $s:tt $e:tt $p:tt $a:tt {} $c:tt Resource $item:tt $($rest:tt)*) => {
+        $crate::__statement!(@parse $ver $s $e $p $a {Resource (lone $item)} $c $($rest)*)
     };
-    (@lone $s:tt $e:tt $p:tt $a:tt {} $c:tt NotResource $item:tt $($rest:tt)*) => {
-        $crate::__statement!(@parse $s $e $p $a {NotResource (lone $item)} $c $($rest)*)
+    (@lone $ver:tt $s:tt $e:tt $p:tt $a:tt {} $c:tt NotResource $item:tt $($rest:tt)*) => {
+        $crate::__statement!(@parse $ver $s $e $p $a {NotResource (lone $item)} $c $($rest)*)
     };
-    (@lone $s:tt $e:tt $p:tt $a:tt $r:tt $c:tt $element:ident $item:tt $($rest:tt)*) => {
+    (@lone $ver:tt $s:tt $e:tt $p:tt $a:tt $r:tt $c:tt $element:ident $item:tt $($rest:tt)*) => {
         ::core::compile_error!(::core::concat!(
             "cannot read `", ::core::stringify!($element), ": ", ::core::stringify!($item),
             "`: only Action, NotAction, Resource and NotResource take such an item, once per statement"
         ))
     };
-    (@parse $s:tt $e:tt $p:tt {} $r:tt $c:tt Action : $v:tt, $($rest:tt)*) => {
-        $crate::__statement!(@parse $s $e $p {Action $v} $r $c $($rest)*)
+    (@parse $ver:tt $s:tt $e:tt $p:tt {} $r:tt $c:tt Action : $v:tt, $($rest:tt)*) => {
+        $crate::__statement!(@parse $ver $s $e $p {Action $v} $r $c $($rest)*)
     };
-    (@parse $s:tt $e:tt $p:tt {} $r:tt $c:tt NotAction : $v:tt, $($rest:tt)*) => {
-        $crate::__statement!(@parse $s $e $p {NotAction $v} $r $c $($rest)*)
+    (@parse $ver:tt $s:tt $e:tt $p:tt {} $r:tt $c:tt NotAction : $v:tt, $($rest:tt)*) => {
+        $crate::__statement!(@parse $ver $s $e $p {NotAction $v} $r $c $($rest)*)
     };
-    (@parse $s:tt $e:tt $p:tt $a:tt {} $c:tt Resource : $v:tt, $($rest:tt)*) => {
-        $crate::__statement!(@parse $s $e $p $a {Resource $v} $c $($rest)*)
+    (@parse $ver:tt $s:tt $e:tt $p:tt $a:tt {} $c:tt Resource : $v:tt, $($rest:tt)*) => {
+        $crate::__statement!(@parse $ver $s $e $p $a {Resource $v} $c $($rest)*)
     };
-    (@parse $s:tt $e:tt $p:tt $a:tt {} $c:tt NotResource : $v:tt, $($rest:tt)*) => {
-        $crate::__statement!(@parse $s $e $p $a {NotResource $v} $c $($rest)*)
+    (@parse $ver:tt $s:tt $e:tt $p:tt $a:tt {} $c:tt NotResource : $v:tt, $($rest:tt)*) => {
+        $crate::__statement!(@parse $ver $s $e $p $a {NotResource $v} $c $($rest)*)
     };
-    (@parse $s:tt $e:tt $p:tt $a:tt $r:tt {} Condition : $v:tt, $($rest:tt)*) => {
-        $crate::__statement!(@parse $s $e $p $a $r {$v} $($rest)*)
+    (@parse $ver:tt $s:tt $e:tt $p:tt $a:tt $r:tt {} Condition : $v:tt, $($rest:tt)*) => {
+        $crate::__statement!(@parse $ver $s $e $p $a $r {$v} $($rest)*)
     };
-    (@parse $s:tt $e:tt $p:tt $a:tt $r:tt $c:tt Action : $v:tt, $($rest:tt)*) => {
+    (@parse $ver:tt $s:tt $e:tt $p:tt $a:tt $r:tt $c:tt Action : $v:tt, $($rest:tt)*) => {
         ::core::compile_error!("a statement has one Action or one NotAction element, not both")
     };
-    (@parse $s:tt $e:tt $p:tt $a:tt $r:tt $c:tt NotAction : $v:tt, $($rest:tt)*) => {
+    (@parse $ver:tt $s:tt $e:tt $p:tt $a:tt $r:tt $c:tt NotAction : $v:tt, $($rest:tt)*) => {
         ::core::compile_error!("a statement has one Action or one NotAction element, not both")
     };
-    (@parse $s:tt $e:tt $p:tt $a:tt $r:tt $c:tt Resource : $v:tt, $($rest:tt)*) => {
+    (@parse $ver:tt $s:tt $e:tt $p:tt $a:tt $r:tt $c:tt Resource : $v:tt, $($rest:tt)*) => {
         ::core::compile_error!("a statement has one Resource or one NotResource element, not both")
     };
-    (@parse $s:tt $e:tt $p:tt $a:tt $r:tt $c:tt NotResource : $v:tt, $($rest:tt)*) => {
+    (@parse $ver:tt $s:tt $e:tt $p:tt $a:tt $r:tt $c:tt NotResource : $v:tt, $($rest:tt)*) => {
         ::core::compile_error!("a statement has one Resource or one NotResource element, not both")
     };
-    (@parse $s:tt $e:tt $p:tt $a:tt $r:tt $c:tt Principal : $v:tt, $($rest:tt)*) => {
+    (@parse $ver:tt $s:tt $e:tt $p:tt $a:tt $r:tt $c:tt Principal : $v:tt, $($rest:tt)*) => {
         ::core::compile_error!("a statement has one Principal or one NotPrincipal element, not both")
     };
-    (@parse $s:tt $e:tt $p:tt $a:tt $r:tt $c:tt NotPrincipal : $v:tt, $($rest:tt)*) => {
+    (@parse $ver:tt $s:tt $e:tt $p:tt $a:tt $r:tt $c:tt NotPrincipal : $v:tt, $($rest:tt)*) => {
         ::core::compile_error!("a statement has one Principal or one NotPrincipal element, not both")
     };
-    (@parse $s:tt $e:tt $p:tt $a:tt $r:tt $c:tt , $($rest:tt)*) => {
-        $crate::__statement!(@parse $s $e $p $a $r $c $($rest)*)
+    (@parse $ver:tt $s:tt $e:tt $p:tt $a:tt $r:tt $c:tt , $($rest:tt)*) => {
+        $crate::__statement!(@parse $ver $s $e $p $a $r $c $($rest)*)
     };
-    (@parse $s:tt $e:tt $p:tt $a:tt $r:tt $c:tt $element:ident : $v:tt, $($rest:tt)*) => {
+    (@parse $ver:tt $s:tt $e:tt $p:tt $a:tt $r:tt $c:tt $element:ident : $v:tt, $($rest:tt)*) => {
         ::core::compile_error!(::core::concat!(
             "statement element `", ::core::stringify!($element),
             "` is repeated or unknown: a statement has Sid, Effect, Principal or NotPrincipal, ",
             "Action or NotAction, Resource or NotResource, and Condition, each at most once"
         ))
     };
-    (@parse $s:tt {} $p:tt $a:tt $r:tt $c:tt) => {
+    (@parse $ver:tt $s:tt {} $p:tt $a:tt $r:tt $c:tt) => {
         ::core::compile_error!("a statement needs Effect: Allow or Effect: Deny")
     };
-    (@parse $s:tt $e:tt $p:tt {} $r:tt $c:tt) => {
+    (@parse $ver:tt $s:tt $e:tt $p:tt {} $r:tt $c:tt) => {
         ::core::compile_error!("a statement needs an Action or NotAction element")
     };
-    (@parse {$($sid:tt)?} {$effect:tt} {$($principal:tt)*} {$action_element:ident $actions:tt}
+    (@parse $ver:tt {$($sid:tt)?} {$effect:tt} {$($principal:tt)*} {$action_element:ident $actions:tt}
         {$($resource:tt)*} {$($condition:tt)?}) => {{
         const _: () = match $crate::__private::check_statement(&$crate::__private::StatementRefs {
             sid: $crate::__statement!(@sid_ref $($sid)?),
+            variables: $crate::__statement!(@variables $ver),
             not_action: $crate::__statement!(@is_not $action_element),
             actions: $crate::__actions!(@check $action_element $actions),
             resources: $crate::__resources!(@check $($resource)*),
@@ -328,6 +331,9 @@ macro_rules! __statement {
             condition: $crate::__conditions!(@value $($condition)?),
         }
     }};
+    (@variables []) => { true };
+    (@variables [$version:literal]) => { $crate::__private::has_variables($version) };
+    (@variables [$($version:tt)*]) => { true };
     (@is_not Action) => { false };
     (@is_not NotAction) => { true };
     (@sid_ref) => { ::core::option::Option::None };
@@ -498,11 +504,50 @@ macro_rules! __resource_item {
     (@check $value:tt as $type:ident) => {
         $crate::__private::ResourceRef::Typed($crate::ResourceType::$type)
     };
+    // Typed builders: their literal partition, Region and account arguments are checked as
+    // the fields of a literal ARN would be; run-time arguments are known only by type.
     (@check $type:ident :: $constructor:ident ($($args:tt)*)) => {
-        $crate::__private::ResourceRef::Typed($crate::ResourceType::$type)
+        $crate::__resource_item!(@built $type [$constructor] $($args)*)
     };
     (@check $type:ident ($($args:tt)*)) => {
+        $crate::__resource_item!(@built $type [new] $($args)*)
+    };
+    (@built $type:ident [in_partition] $partition:literal , $($rest:tt)*) => {
+        $crate::__resource_item!(@region $type [::core::option::Option::Some(::core::stringify!($partition))] $($rest)*)
+    };
+    (@built $type:ident [in_partition] $partition:expr , $($rest:tt)*) => {
+        $crate::__resource_item!(@region $type [::core::option::Option::None] $($rest)*)
+    };
+    (@built $type:ident [new] $($rest:tt)*) => {
+        $crate::__resource_item!(@region $type [::core::option::Option::None] $($rest)*)
+    };
+    (@built $type:ident $($other:tt)*) => {
         $crate::__private::ResourceRef::Typed($crate::ResourceType::$type)
+    };
+    (@region $type:ident [$partition:expr] $region:literal , $($rest:tt)*) => {
+        $crate::__resource_item!(@account $type [$partition] [::core::option::Option::Some(::core::stringify!($region))] $($rest)*)
+    };
+    (@region $type:ident [$partition:expr] $region:expr , $($rest:tt)*) => {
+        $crate::__resource_item!(@account $type [$partition] [::core::option::Option::None] $($rest)*)
+    };
+    (@region $type:ident $($other:tt)*) => {
+        $crate::__private::ResourceRef::Typed($crate::ResourceType::$type)
+    };
+    (@account $type:ident [$partition:expr] [$region:expr] $account:literal $(, $($rest:tt)*)?) => {
+        $crate::__private::ResourceRef::Built($crate::ResourceType::$type, $crate::__private::BuilderArgs {
+            name: ::core::stringify!($type),
+            partition: $partition,
+            region: $region,
+            account: ::core::option::Option::Some(::core::stringify!($account)),
+        })
+    };
+    (@account $type:ident [$partition:expr] [$region:expr] $($rest:tt)*) => {
+        $crate::__private::ResourceRef::Built($crate::ResourceType::$type, $crate::__private::BuilderArgs {
+            name: ::core::stringify!($type),
+            partition: $partition,
+            region: $region,
+            account: ::core::option::Option::None,
+        })
     };
     (@check $literal:literal) => { $crate::__private::ResourceRef::Literal($literal) };
     (@check $($other:tt)*) => {

@@ -23,14 +23,32 @@ pub enum ActionRef {
 pub enum ResourceRef {
     /// `"*"`.
     Star,
-    /// A typed builder: `TrainingJob(region, account, name)`.
+    /// A value of a declared type: `job as TrainingJob`, or a builder whose arguments the
+    /// macro could not read.
     Typed(ResourceType),
+    /// A typed builder, `TrainingJob(region, account, name)` or
+    /// `TrainingJob::in_partition(partition, region, account, name)`, with its literal arguments.
+    Built(ResourceType, BuilderArgs),
     /// `"arn:..." as TrainingJob`.
     TypedLiteral(ResourceType, &'static str),
     /// An untyped literal ARN.
     Literal(&'static str),
     /// `unchecked(expr)`: another service's ARN or a run-time value.
     Unchecked,
+}
+
+/// The arguments of a typed ARN builder that are literals, as their source text
+/// (`"\"us-east-1\""`, `123456789012`); `None` for run-time values.
+#[derive(Clone, Copy)]
+pub struct BuilderArgs {
+    /// The builder as written: `TrainingJob`.
+    pub name: &'static str,
+    /// The partition of `in_partition`.
+    pub partition: Option<&'static str>,
+    /// The Region.
+    pub region: Option<&'static str>,
+    /// The account.
+    pub account: Option<&'static str>,
 }
 
 /// The resource element of a statement.
@@ -140,6 +158,9 @@ pub struct ConditionRef {
 pub struct StatementRefs {
     /// `Sid`, when written as a literal: messages name the statement by it.
     pub sid: Option<&'static str>,
+    /// Whether the policy's Version substitutes policy variables (`${aws:username}`): false
+    /// under `2008-10-17`, where they are literal text.
+    pub variables: bool,
     /// `NotAction` rather than `Action`.
     pub not_action: bool,
     /// The action entries.

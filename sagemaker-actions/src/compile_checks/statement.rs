@@ -5,6 +5,7 @@
 // value (nothing can be boxed); its size costs nothing at run time.
 #![allow(clippy::result_large_err)]
 
+use super::arn_fields::{check_builder, check_literal_arn, check_sid, contains_variable};
 use super::message::{str_eq, Message};
 use super::refs::{
     classify_action_literal, ActionLiteral, ActionRef, BlockRef, ConditionRef, KeyRef,
@@ -91,8 +92,14 @@ const fn push_action(message: &mut Message, item: ActionRef) {
 }
 
 const fn check_statement_items(statement: &StatementRefs) -> Outcome {
+    if let Some(sid) = statement.sid {
+        propagate!(check_sid(sid));
+    }
     propagate!(check_action_syntax(statement));
     propagate!(check_resource_syntax(statement));
+    if !statement.variables {
+        propagate!(check_no_variables(statement));
+    }
     let mut block = 0;
     while block < statement.conditions.len() {
         let entries = statement.conditions[block].entries;
@@ -203,8 +210,14 @@ const fn check_resource_syntax(statement: &StatementRefs) -> Outcome {
                         .quoted(text)
                         .push(" is not an ARN (arn:partition:service:region:account:resource) or \"*\"; write unchecked(...) for values known only at run time"));
                 }
+                if !str_eq(text, "*") {
+                    propagate!(check_literal_arn(text));
+                }
             }
             ResourceRef::TypedLiteral(resource_type, text) => {
+                if is_arn_syntax(text) {
+                    propagate!(check_literal_arn(text));
+                }
                 if !fits_format(text, resource_type) {
                     let mut message = Message::new();
                     message
@@ -217,12 +230,60 @@ const fn check_resource_syntax(statement: &StatementRefs) -> Outcome {
                     return Err(message);
                 }
             }
+            ResourceRef::Built(_, args) => propagate!(check_builder(args)),
             ResourceRef::Star | ResourceRef::Typed(_) | ResourceRef::Unchecked => {}
         }
         index += 1;
     }
     Ok(())
 }
+
+/// Under Version 2008-10-17, `${...}` is literal text: a policy variable in a literal resource
+/// or condition value would be compared as written, never substituted.
+const fn check_no_variables(statement: &StatementRefs) -> Outcome {
+    let items = match statement.resources {
+        ResourceListRef::Absent => &[],
+        ResourceListRef::Resource(items) | ResourceListRef::NotResource(items) => items,
+    };
+    let mut index = 0;
+    while index < items.len() {
+        if let ResourceRef::Literal(text) | ResourceRef::TypedLiteral(_, text) = items[index] {
+            if contains_variable(text) {
+                return Err(*Message::new()
+                    .push("resource ")
+                    .quoted(text)
+                    .push(NO_VARIABLES));
+            }
+        }
+        index += 1;
+    }
+    let mut block = 0;
+    while block < statement.conditions.len() {
+        let entries = statement.conditions[block].entries;
+        let mut entry = 0;
+        while entry < entries.len() {
+            let values = entries[entry].values;
+            let mut value = 0;
+            while value < values.len() {
+                if let ValueRef::Literal(text) = values[value] {
+                    if contains_variable(text) {
+                        let mut message = Message::new();
+                        message.push("condition value ").push(text).push(" of ");
+                        push_key(&mut message, &entries[entry].key);
+                        message.push(NO_VARIABLES);
+                        return Err(message);
+                    }
+                }
+                value += 1;
+            }
+            entry += 1;
+        }
+        block += 1;
+    }
+    Ok(())
+}
+
+const NO_VARIABLES: &str = " has a policy variable, but Version \"2008-10-17\" does not substitute policy variables: ${...} would be compared as literal text; use Version: \"2012-10-17\"";
 
 const fn fits_format(text: &str, resource_type: ResourceType) -> bool {
     str_eq(text, "*") || fits_format_from(text, literal_start(text), resource_type)
@@ -339,9 +400,9 @@ const fn some_type_present(statement: &StatementRefs, references: &[ResourceType
     while index < items.len() {
         let present = match items[index] {
             ResourceRef::Star => true,
-            ResourceRef::Typed(declared) | ResourceRef::TypedLiteral(declared, _) => {
-                lists_type(references, declared)
-            }
+            ResourceRef::Typed(declared)
+            | ResourceRef::Built(declared, _)
+            | ResourceRef::TypedLiteral(declared, _) => lists_type(references, declared),
             ResourceRef::Literal(text) => {
                 str_eq(text, "*") || fits_some_reference(text, literal_start(text), references)
             }
@@ -1051,6 +1112,7 @@ mod duplicate_tests {
     fn statement(sid: Option<&'static str>, blocks: &'static [BlockRef]) -> StatementRefs {
         StatementRefs {
             sid,
+            variables: true,
             not_action: false,
             actions: &[ActionRef::SageMaker(Action::ListModels)],
             resources: ResourceListRef::Resource(&[ResourceRef::Star]),
