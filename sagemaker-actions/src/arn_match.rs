@@ -492,6 +492,18 @@ const fn globs_intersect<const N: usize>(a: &[u8; N], n: usize, b: &[u8; N], m: 
 /// A catalog ARN format with every placeholder filled: partition `aws`, region `us-east-1`,
 /// account `123456789012`, and `name` for the resource's own placeholders. For tests that
 /// compare real-looking ARNs with every format.
+/// AWS's partitions: the first field of every ARN is one of these, in lower case.
+pub(crate) const PARTITIONS: &[&str] = &[
+    "aws",
+    "aws-cn",
+    "aws-us-gov",
+    "aws-iso",
+    "aws-iso-b",
+    "aws-iso-e",
+    "aws-iso-f",
+    "aws-eusc",
+];
+
 #[cfg(test)]
 pub(crate) fn filled_format(format: &str, name: &str) -> String {
     let filled = format

@@ -249,22 +249,14 @@ fn write(path: &Path, text: &str) -> Result<()> {
 
 /// Every .json file of `dir`, sorted, with its text.
 fn corpus_files(dir: &Path) -> Result<Vec<(PathBuf, String)>> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()))? {
-        let path = entry
-            .with_context(|| format!("cannot list {}", dir.display()))?
-            .path();
-        if path
-            .extension()
-            .is_some_and(|extension| extension == "json")
-        {
+    crate::files_with_extension(dir, &["json"])?
+        .into_iter()
+        .map(|path| {
             let text = std::fs::read_to_string(&path)
                 .with_context(|| format!("cannot read {}", path.display()))?;
-            files.push((path, text));
-        }
-    }
-    files.sort();
-    Ok(files)
+            Ok((path, text))
+        })
+        .collect()
 }
 
 fn statement_count(text: &str) -> usize {

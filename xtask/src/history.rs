@@ -68,7 +68,7 @@ pub(crate) fn run(args: &HistoryArgs) -> Result<()> {
 pub(crate) fn build(args: &HistoryArgs) -> Result<History> {
     let mut dated = Vec::new();
     for dir in &args.pages {
-        for path in files_with_extension(dir, &["html", "md"])? {
+        for path in crate::files_with_extension(dir, &["html", "md"])? {
             dated.push((date_from_name(&path)?, path));
         }
     }
@@ -109,7 +109,7 @@ pub(crate) fn build(args: &HistoryArgs) -> Result<History> {
 fn service_reference_versions(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
     let index = dir.join("INDEX.tsv");
     if !index.exists() {
-        return files_with_extension(dir, &["json"])?
+        return crate::files_with_extension(dir, &["json"])?
             .into_iter()
             .map(|path| Ok((date_from_name(&path)?, path)))
             .collect();
@@ -152,23 +152,6 @@ fn service_reference_versions(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
         versions.push((date.to_owned(), dir.join(file)));
     }
     Ok(versions)
-}
-
-fn files_with_extension(dir: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>> {
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()))? {
-        let path = entry
-            .with_context(|| format!("cannot list {}", dir.display()))?
-            .path();
-        if path
-            .extension()
-            .is_some_and(|extension| extensions.iter().any(|wanted| extension == *wanted))
-        {
-            found.push(path);
-        }
-    }
-    found.sort();
-    Ok(found)
 }
 
 /// `2026-07-01` from `.../2026-07-01.html` or `.../2026-07-01-2.json`.

@@ -12,17 +12,7 @@ use super::refs::BuilderArgs;
 use super::statement::Outcome;
 use crate::SERVICE_PREFIX;
 
-/// AWS's partitions, as the validator knows them.
-const PARTITIONS: &[&str] = &[
-    "aws",
-    "aws-cn",
-    "aws-us-gov",
-    "aws-iso",
-    "aws-iso-b",
-    "aws-iso-e",
-    "aws-iso-f",
-    "aws-eusc",
-];
+use crate::arn_match::PARTITIONS;
 
 const PARTITION_LIST: &str =
     "aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-eusc";

@@ -26,16 +26,7 @@ const CROSS_SERVICE_KEYS: &[(&str, ValueType)] = &[
     ("identitystore:UserId", ValueType::String),
 ];
 
-const PARTITIONS: &[&str] = &[
-    "aws",
-    "aws-cn",
-    "aws-us-gov",
-    "aws-iso",
-    "aws-iso-b",
-    "aws-iso-e",
-    "aws-iso-f",
-    "aws-eusc",
-];
+use crate::arn_match::PARTITIONS;
 
 /// An action item of a statement, resolved against a catalog.
 struct Granted<'a> {
