@@ -615,7 +615,7 @@ fn unchecked_service_fires() {
         "UNCHECKED_SERVICE",
         Severity::Info,
         "",
-        &["\"events\"", "data/events.json"],
+        &["\"events\"", "--catalog", "--service-reference"],
     );
     assert_eq!(finding.statement, None);
 }
@@ -3003,4 +3003,58 @@ fn condition_key_fixes_name_the_live_key() {
         r#"{"IpAddress": {"aws:SourceIpAddress": "203.0.113.0/24"}}"#,
     );
     assert_eq!(fix_of(&findings, "INVALID_GLOBAL_CONDITION_KEY"), None);
+}
+
+#[test]
+fn missing_arn_region_and_account_fire() {
+    let findings = check(&policy(
+        r#"{"Effect": "Allow", "Action": "sagemaker:DescribeTrainingJob", "Resource": "arn:aws:sagemaker::111122223333:training-job/x"}"#,
+    ));
+    expect(
+        &findings,
+        "MISSING_ARN_REGION",
+        Severity::Error,
+        "Statement[0].Resource",
+        &["arn:aws:sagemaker::111122223333:training-job/x", "Region"],
+    );
+    absent(&findings, "MISSING_ARN_ACCOUNT");
+    let findings = check(&policy(
+        r#"{"Effect": "Allow", "Action": "sagemaker:DescribeTrainingJob", "Resource": "arn:aws:sagemaker:us-east-1::training-job/x"}"#,
+    ));
+    expect(
+        &findings,
+        "MISSING_ARN_ACCOUNT",
+        Severity::Error,
+        "Statement[0].Resource",
+        &["arn:aws:sagemaker:us-east-1::training-job/x", "account"],
+    );
+    absent(&findings, "MISSING_ARN_REGION");
+}
+
+#[test]
+fn missing_arn_region_and_account_near_miss() {
+    // Wildcards and variables stand for a value; IAM and S3 formats leave the fields empty.
+    for resource in [
+        "arn:aws:sagemaker:*:111122223333:training-job/x",
+        "arn:aws:sagemaker:${aws:RequestedRegion}:111122223333:training-job/x",
+        "arn:aws:sagemaker:us-east-1:*:training-job/x",
+        "arn:aws:sagemaker:us-east-?:111122223333:training-job/x",
+    ] {
+        let findings = check(&policy(&format!(
+            r#"{{"Effect": "Allow", "Action": "sagemaker:DescribeTrainingJob", "Resource": "{resource}"}}"#
+        )));
+        absent(&findings, "MISSING_ARN_REGION");
+        absent(&findings, "MISSING_ARN_ACCOUNT");
+    }
+    let validator = with_iam_and_s3();
+    for (action, resource) in [
+        ("iam:GetRole", "arn:aws:iam::111122223333:role/MyRole"),
+        ("s3:GetObject", "arn:aws:s3:::amzn-s3-demo-bucket/key"),
+    ] {
+        let findings = validator.validate_json(&policy(&format!(
+            r#"{{"Effect": "Allow", "Action": "{action}", "Resource": "{resource}"}}"#
+        )));
+        absent(&findings, "MISSING_ARN_REGION");
+        absent(&findings, "MISSING_ARN_ACCOUNT");
+    }
 }

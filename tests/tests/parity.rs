@@ -74,7 +74,7 @@ const CASES: &[Case] = &[
         r#"Version: "2012-10-17", Statement: [{ Effect: Allow, Action: DescribeTrainingJob, Resource: TrainingJob("123456789012", "us-east-1", "x") }]"#,
         r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sagemaker:DescribeTrainingJob","Resource":"arn:aws:sagemaker:123456789012:us-east-1:training-job/x"}]}"#,
     ),
-    stricter(
+    case(
         "arn_empty_region.rs",
         r#"Version: "2012-10-17", Statement: [{ Effect: Allow, Action: DescribeTrainingJob, Resource: "arn:aws:sagemaker::123456789012:training-job/x" }]"#,
         r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sagemaker:DescribeTrainingJob","Resource":"arn:aws:sagemaker::123456789012:training-job/x"}]}"#,

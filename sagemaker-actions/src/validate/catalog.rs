@@ -47,6 +47,15 @@ impl Hasher for NameHasher {
 /// not define.
 pub(crate) const UNDEFINED_TYPE: u32 = u32::MAX;
 
+/// The ARN fields a service's formats may leave empty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ArnField {
+    /// The fourth field.
+    Region,
+    /// The fifth field.
+    Account,
+}
+
 /// One service's actions, resource types and condition keys, as owned data.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServiceCatalog {
@@ -711,6 +720,26 @@ impl ServiceCatalog {
         )
         .with_removed_actions(removed_actions);
         conflicts
+    }
+
+    /// Whether every ARN format of the service names `field` with a placeholder (`${Region}`),
+    /// so that an ARN leaving it empty names no resource. False for a service without formats.
+    pub(crate) fn every_format_names(&self, field: ArnField) -> bool {
+        let mut formats = self
+            .resource_types
+            .iter()
+            .flat_map(|resource_type| &resource_type.arn_formats)
+            .peekable();
+        formats.peek().is_some()
+            && formats.all(|format| {
+                split_arn(format).is_some_and(|parts| {
+                    let value = match field {
+                        ArnField::Region => parts.region,
+                        ArnField::Account => parts.account,
+                    };
+                    value.starts_with("${")
+                })
+            })
     }
 
     /// The resource types, in the page's order.

@@ -1,6 +1,6 @@
 //! The checks, one pass over the policy, statement by statement.
 
-use super::catalog::{ActionFacts, ServiceCatalog, UNDEFINED_TYPE};
+use super::catalog::{ActionFacts, ArnField, ServiceCatalog, UNDEFINED_TYPE};
 use super::{Finding, Fix, PolicyType, ReplacedPart, Replacement, Severity, Validator};
 use crate::arn_match::{split_arn, ArnParts};
 use crate::compile_checks::{is_base64, is_cidr, is_epoch, is_iso_date, is_number};
@@ -219,7 +219,7 @@ pub(super) fn check_policy(validator: &Validator, policy: &Policy) -> Vec<Findin
             Severity::Info,
             None,
             String::new(),
-            format!("actions, resources and keys of service {prefix:?} were checked for syntax only: no catalog of it is loaded (load one with --catalog data/{prefix}.json)"),
+            format!("actions, resources and keys of service {prefix:?} were checked for syntax only: no catalog of it is loaded (load one: a data file with --catalog, or AWS's service reference documents with --service-reference DIR)"),
         );
     }
     context.findings
@@ -687,11 +687,30 @@ fn check_arn(
                 ),
             );
         }
-        Some(_) => {}
+        Some(catalog) => report_missing_fields(context, at, path, text, catalog, &parts),
         None if !open(parts.service) => {
             context.note_unchecked(parts.service);
         }
         None => {}
+    }
+}
+
+/// MISSING_ARN_REGION and MISSING_ARN_ACCOUNT: an empty Region or account field in the ARN of a
+/// service every one of whose ARN formats names one (SageMaker's all do; IAM's and S3's have
+/// empty fields, so those services are never reported). Such an ARN names no resource.
+fn report_missing_fields(
+    context: &mut Context<'_>,
+    at: Option<(usize, &Statement)>,
+    path: &dyn Fn() -> String,
+    text: &str,
+    catalog: &ServiceCatalog,
+    parts: &ArnParts<'_>,
+) {
+    if parts.region.is_empty() && catalog.every_format_names(ArnField::Region) {
+        context.push("MISSING_ARN_REGION", Severity::Error, at, path(), format!("{text:?} has an empty Region field, but every ARN of {} names a Region: write the Region, or * for any", catalog.name));
+    }
+    if parts.account.is_empty() && catalog.every_format_names(ArnField::Account) {
+        context.push("MISSING_ARN_ACCOUNT", Severity::Error, at, path(), format!("{text:?} has an empty account field, but every ARN of {} names an account: write the 12-digit account ID, or * for any", catalog.name));
     }
 }
 

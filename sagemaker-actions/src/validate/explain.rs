@@ -363,12 +363,28 @@ static EXPLANATIONS: &[Explanation] = &[
         r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sagemaker:ListModels", "Resource": "*"}]}"#,
     ),
     entry(
+        "MISSING_ARN_ACCOUNT",
+        Error,
+        "A Resource ARN leaves the account field empty for a service whose every ARN format names an account (SageMaker's all do); reported for services whose catalog is loaded.",
+        "Every resource of the service has an account in its ARN, so an ARN with an empty account matches nothing and the statement grants nothing. Write the account ID, or `*` for any.",
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sagemaker:DescribeModel", "Resource": "arn:aws:sagemaker:us-east-1::model/churn"}]}"#,
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sagemaker:DescribeModel", "Resource": "arn:aws:sagemaker:us-east-1:111122223333:model/churn"}]}"#,
+    ),
+    entry(
         "MISSING_ARN_FIELD",
         Error,
         "An ARN has fewer than six colon-separated fields: arn:partition:service:region:account:resource.",
         "No resource has such an ARN, so the statement applies to nothing.",
         r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sagemaker:DescribeModel", "Resource": "arn:aws:sagemaker:us-east-1:model/churn"}]}"#,
         r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sagemaker:DescribeModel", "Resource": "arn:aws:sagemaker:us-east-1:111122223333:model/churn"}]}"#,
+    ),
+    entry(
+        "MISSING_ARN_REGION",
+        Error,
+        "A Resource ARN leaves the Region field empty for a service whose every ARN format names a Region (SageMaker's all do); reported for services whose catalog is loaded.",
+        "Every resource of the service has a Region in its ARN, so an ARN with an empty Region matches nothing and the statement grants nothing. Write the Region, or `*` for any.",
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sagemaker:DescribeModel", "Resource": "arn:aws:sagemaker::111122223333:model/churn"}]}"#,
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sagemaker:DescribeModel", "Resource": "arn:aws:sagemaker:*:111122223333:model/churn"}]}"#,
     ),
     entry(
         "MISSING_DEPENDENT_ACTION",
